@@ -1,0 +1,133 @@
+//! Alignment of N versions: rows of corresponding paragraphs, found by content.
+//!
+//! The steps, each in its own file:
+//! 1. [`features`]: every story paragraph becomes a set of IDF-weighted word stems;
+//! 2. [`similarity`]: candidate counterparts in every other version, via an
+//!    inverted index (never all pairs);
+//! 3. [`linking`]: mutual best matches and contained splits/merges between each
+//!    pair of versions, joined into groups;
+//! 4. [`ordering`]: one reading order for the groups, and which cells moved.
+//!
+//! Boilerplate paragraphs take no part; headlines form one row of their own at the
+//! top. The result is deterministic: it depends only on the input texts and the
+//! configuration.
+
+pub mod features;
+pub mod linking;
+pub mod ordering;
+pub mod similarity;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ParagraphKind, Version};
+use similarity::{Node, SimilarityIndex};
+
+/// Thresholds of the aligner (all similarities are weighted cosines, 0..=1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlignConfig {
+    /// Two paragraphs that are each other's best match are one row from this similarity on.
+    pub link_min_similarity: f32,
+    /// A paragraph whose term weight is at least this much inside another version's
+    /// paragraph is a split (or merge) part of it…
+    pub split_min_containment: f32,
+    /// …provided their similarity is at least this.
+    pub split_min_similarity: f32,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        Self {
+            link_min_similarity: 0.2,
+            split_min_containment: 0.5,
+            split_min_similarity: 0.15,
+        }
+    }
+}
+
+/// One aligned row: for every version, the ids of its paragraphs in this row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// `cells[v]` = paragraph ids of version `v` in this row (empty: the version lacks it).
+    pub cells: Vec<Vec<usize>>,
+    /// Versions whose cell here is out of that version's own paragraph order.
+    pub moved: Vec<usize>,
+}
+
+impl Row {
+    /// Versions that have a cell in this row.
+    pub fn present(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(v, _)| v)
+    }
+}
+
+/// The alignment of all versions.
+#[derive(Debug, Clone, Default)]
+pub struct AlignmentTable {
+    /// Rows in reading order.
+    pub rows: Vec<Row>,
+}
+
+/// Aligns the non-boilerplate paragraphs of `versions`.
+#[must_use]
+pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
+    let n = versions.len();
+    let mut nodes = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut headlines = Vec::new();
+    for (v, ver) in versions.iter().enumerate() {
+        for p in &ver.paragraphs {
+            match p.kind {
+                ParagraphKind::Boilerplate => {}
+                ParagraphKind::Headline => headlines.push(Node { version: v, para: p.id }),
+                ParagraphKind::Story => {
+                    nodes.push(Node { version: v, para: p.id });
+                    texts.push(&p.text);
+                }
+            }
+        }
+    }
+    let index = SimilarityIndex::build(nodes, &texts);
+    let links = linking::links(&index, n, cfg);
+    let mut groups: Vec<Vec<Node>> = linking::refine(&index, linking::groups(&index, &links))
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| index.nodes[i]).collect())
+        .collect();
+    let mut pinned = Vec::new();
+    if !headlines.is_empty() {
+        pinned.push(groups.len());
+        groups.push(headlines);
+    }
+    let keys: Vec<Vec<Option<usize>>> = groups.iter().map(|g| group_keys(g, n)).collect();
+    let order = ordering::order(&keys, n, &pinned);
+    let ordered_keys: Vec<Vec<Option<usize>>> = order.iter().map(|&g| keys[g].clone()).collect();
+    let moved = ordering::moved(&ordered_keys, n);
+    let rows = order
+        .iter()
+        .zip(moved)
+        .map(|(&g, moved)| {
+            let mut cells = vec![Vec::new(); n];
+            for node in &groups[g] {
+                cells[node.version].push(node.para);
+            }
+            for c in &mut cells {
+                c.sort_unstable();
+            }
+            Row { cells, moved }
+        })
+        .collect();
+    AlignmentTable { rows }
+}
+
+fn group_keys(group: &[Node], n: usize) -> Vec<Option<usize>> {
+    let mut k = vec![None; n];
+    for node in group {
+        let slot: &mut Option<usize> = &mut k[node.version];
+        *slot = Some(slot.map_or(node.para, |p: usize| p.min(node.para)));
+    }
+    k
+}

@@ -1,0 +1,313 @@
+//! Which paragraphs of different versions carry the same content: links between
+//! pairs of versions, joined into groups.
+//!
+//! For every pair of versions, a paragraph is linked to its counterpart when the two
+//! are each other's best match and similar enough (one-to-one rewrites, however
+//! paraphrased). A paragraph that is not anyone's best match but whose content is
+//! mostly *contained* in a paragraph of the other version is linked to it too: that
+//! is how one paragraph split in two (or two merged in one) is found. Links are
+//! then joined transitively into groups, as a reader would: if A's paragraph holds
+//! B's two paragraphs, all three carry one piece of the story.
+
+use super::AlignConfig;
+use super::similarity::SimilarityIndex;
+
+/// Disjoint-set forest over node indices.
+#[derive(Debug)]
+pub struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    /// `n` singleton sets.
+    #[must_use]
+    pub fn new(n: usize) -> Self {
+        Self {
+            parent: (0..n).collect(),
+        }
+    }
+
+    /// Representative of `x`'s set.
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b` (the smaller index becomes the root, for determinism).
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// Why two nodes are linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Each is the other's best match.
+    Mutual,
+    /// `a` is a part of `b` (a split, or a merge seen from the other side).
+    Part,
+}
+
+/// A link between two nodes with the evidence that made it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    /// One node (for a part link: the part).
+    pub a: usize,
+    /// The other node, of another version (for a part link: the whole).
+    pub b: usize,
+    /// Their similarity.
+    pub sim: f32,
+    /// Mutual match or part of a whole.
+    pub kind: LinkKind,
+}
+
+/// A single shared word is never evidence enough to put two paragraphs in one row.
+const MIN_SHARED_TERMS: usize = 2;
+/// A part must add at least this share of the whole's weight to what the whole's
+/// one-to-one partner already covers; otherwise it repeats, and is no missing piece.
+const MIN_PART_GAIN: f32 = 0.15;
+
+/// All links between every pair of versions.
+#[must_use]
+pub fn links(index: &SimilarityIndex, n_versions: usize, cfg: &AlignConfig) -> Vec<Link> {
+    let mut by_version: Vec<Vec<usize>> = vec![Vec::new(); n_versions];
+    for (i, n) in index.nodes.iter().enumerate() {
+        by_version[n.version].push(i);
+    }
+    let mut out = Vec::new();
+    for va in 0..n_versions {
+        for vb in va + 1..n_versions {
+            pair_links(index, (&by_version[va], va), (&by_version[vb], vb), cfg, &mut out);
+        }
+    }
+    out
+}
+
+fn pair_links(
+    index: &SimilarityIndex,
+    (a_nodes, va): (&[usize], usize),
+    (b_nodes, vb): (&[usize], usize),
+    cfg: &AlignConfig,
+    out: &mut Vec<Link>,
+) {
+    // One-to-one: mutual best matches.
+    let mut partner = std::collections::HashMap::new();
+    for &i in a_nodes {
+        let Some(ci) = index.best_in(i, vb) else { continue };
+        let Some(cj) = index.best_in(ci.other, va) else { continue };
+        if cj.other == i && ci.sim >= cfg.link_min_similarity && ci.shared_terms >= MIN_SHARED_TERMS {
+            out.push(Link { a: i, b: ci.other, sim: ci.sim, kind: LinkKind::Mutual });
+            partner.insert(i, ci.other);
+            partner.insert(ci.other, i);
+        }
+    }
+    // Parts: a paragraph mostly contained in its best match, adding what the best
+    // match's own partner lacks.
+    let sides = a_nodes.iter().map(|&i| (i, vb));
+    for (i, other_side) in sides.chain(b_nodes.iter().map(|&j| (j, va))) {
+        if partner.contains_key(&i) {
+            continue;
+        }
+        let Some(c) = index.best_in(i, other_side) else { continue };
+        let whole = c.other;
+        let whole_partner = partner.get(&whole).copied();
+        // Splits are nearly always of neighbouring paragraphs: a part next to the
+        // whole's one-to-one partner needs less containment to be believed.
+        let beside_partner = whole_partner.is_some_and(|p| p.abs_diff(i) == 1);
+        let min_containment = if beside_partner {
+            cfg.split_min_containment * ADJACENT_PART_FACTOR
+        } else {
+            cfg.split_min_containment
+        };
+        if c.contained < min_containment
+            || c.sim < cfg.split_min_similarity
+            || c.shared_terms < MIN_SHARED_TERMS
+            || index.features[i].norm2 >= index.features[whole].norm2
+        {
+            continue;
+        }
+        if let Some(p) = whole_partner {
+            let f = &index.features;
+            let total = f[whole].norm2.max(f32::EPSILON);
+            let alone = index.score(p, whole).contains;
+            let together = super::features::covered_by_either(&f[whole], &f[p], &f[i]) / total;
+            if together - alone < MIN_PART_GAIN {
+                continue;
+            }
+        }
+        out.push(Link { a: i, b: whole, sim: c.sim, kind: LinkKind::Part });
+    }
+}
+
+/// Containment needed by a part that sits next to the whole's partner, as a share
+/// of [`AlignConfig::split_min_containment`].
+const ADJACENT_PART_FACTOR: f32 = 0.6;
+
+/// A row that this many versions keep as a unit of its own is never glued to
+/// another such row by one version's paragraph that happens to hold both.
+const ESTABLISHED_VERSIONS: usize = 3;
+
+/// Groups of nodes joined by `links`; every node is in exactly one group. Groups are
+/// returned with their nodes sorted, in order of their first node.
+///
+/// Mutual links join first, strongest first, but never two groups that both hold a
+/// paragraph of the same version. Part links then join a part's group to its whole's,
+/// unless both groups are already held by [`ESTABLISHED_VERSIONS`] versions each:
+/// then the versions that keep the two apart outvote the one that merges them.
+#[must_use]
+pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
+    let n_nodes = index.nodes.len();
+    let mut uf = UnionFind::new(n_nodes);
+    let mut versions: Vec<Vec<usize>> = index.nodes.iter().map(|n| vec![n.version]).collect();
+    // A paragraph that is more clearly a piece of another version's paragraph than a
+    // rewrite of anything drops its weaker one-to-one links.
+    let mut best_part = vec![0.0f32; n_nodes];
+    for l in links.iter().filter(|l| l.kind == LinkKind::Part) {
+        best_part[l.a] = best_part[l.a].max(l.sim);
+    }
+    let mut ordered: Vec<&Link> = links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Part || (l.sim >= best_part[l.a] && l.sim >= best_part[l.b]))
+        .collect();
+    ordered.sort_by(|x, y| {
+        (x.kind == LinkKind::Part)
+            .cmp(&(y.kind == LinkKind::Part))
+            .then(y.sim.total_cmp(&x.sim))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    for l in ordered {
+        let (ra, rb) = (uf.find(l.a), uf.find(l.b));
+        if ra == rb {
+            continue;
+        }
+        let refused = match l.kind {
+            // Two rows that both hold a paragraph of some version are two pieces of
+            // the story; only a part link may give a version two paragraphs in a row.
+            LinkKind::Mutual => versions[ra].iter().any(|v| versions[rb].binary_search(v).is_ok()),
+            LinkKind::Part => {
+                versions[ra].len() >= ESTABLISHED_VERSIONS && versions[rb].len() >= ESTABLISHED_VERSIONS
+            }
+        };
+        if refused {
+            continue;
+        }
+        uf.union(ra, rb);
+        let root = uf.find(ra);
+        let mut merged: Vec<usize> = versions[ra].iter().chain(&versions[rb]).copied().collect();
+        merged.sort_unstable();
+        merged.dedup();
+        versions[root] = merged;
+    }
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..n_nodes {
+        let r = uf.find(i);
+        by_root.entry(r).or_default().push(i);
+    }
+    by_root.into_values().collect()
+}
+
+/// How strongly `x` belongs with `m`: their similarity, averaged with how much of
+/// the smaller one the larger holds (a merged paragraph holds its parts whole).
+fn affinity_pair(index: &SimilarityIndex, x: usize, m: usize) -> f32 {
+    let c = index.score(x, m);
+    f32::midpoint(c.sim, c.contained.max(c.contains))
+}
+
+/// How strongly node `x` belongs with `group`: for each other version in the group,
+/// its best-matching paragraph there; averaged over those versions.
+fn affinity(index: &SimilarityIndex, x: usize, group: &[usize]) -> f32 {
+    let vx = index.nodes[x].version;
+    let mut best: std::collections::BTreeMap<usize, f32> = std::collections::BTreeMap::new();
+    for &m in group {
+        let v = index.nodes[m].version;
+        if v == vx {
+            continue;
+        }
+        let a = affinity_pair(index, x, m);
+        let e = best.entry(v).or_insert(0.0);
+        *e = e.max(a);
+    }
+    if best.is_empty() {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)] // version counts are small
+    let n = best.len() as f32;
+    best.values().sum::<f32>() / n
+}
+
+/// A paragraph moves to another group only when it belongs there by this much more.
+const MOVE_MARGIN: f32 = 0.04;
+
+/// One refinement pass over greedy grouping: a paragraph that is its version's only
+/// member of a group moves to a group its candidates are in, lacking its version,
+/// when it belongs there clearly better. Greedy linking decides by the single
+/// strongest pair; this looks at all versions of each group, which is how a
+/// paragraph that merges two others' content finds the one it holds whole.
+#[must_use]
+pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut group_of = vec![0; index.nodes.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    for x in 0..index.nodes.len() {
+        let vx = index.nodes[x].version;
+        let own = group_of[x];
+        let alone_in_version = groups[own].iter().filter(|&&m| index.nodes[m].version == vx).count() == 1;
+        if !alone_in_version || groups[own].len() < 2 {
+            continue;
+        }
+        let here = affinity(index, x, &groups[own]);
+        let mut best: Option<(f32, usize)> = None;
+        for c in &index.candidates[x] {
+            let g = group_of[c.other];
+            if g == own || groups[g].iter().any(|&m| index.nodes[m].version == vx) {
+                continue;
+            }
+            let a = affinity(index, x, &groups[g]);
+            if a > here + MOVE_MARGIN && best.is_none_or(|(b, bg)| a > b || (a == b && g < bg)) {
+                best = Some((a, g));
+            }
+        }
+        if let Some((_, g)) = best {
+            groups[own].retain(|&m| m != x);
+            groups[g].push(x);
+            groups[g].sort_unstable();
+            group_of[x] = g;
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups.sort_by_key(|g| g[0]);
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn union_find_joins_transitively() {
+        let mut uf = UnionFind::new(5);
+        uf.union(0, 3);
+        uf.union(3, 4);
+        assert_eq!(uf.find(4), uf.find(0));
+        assert_ne!(uf.find(1), uf.find(0));
+    }
+
+    #[test]
+    fn groups_cover_every_node_once() {
+        use super::super::similarity::Node;
+        let nodes = (0..4).map(|i| Node { version: i % 2, para: i }).collect();
+        let index = SimilarityIndex::build(nodes, &["a b", "c d", "a b", "e f"]);
+        let g = groups(&index, &[Link { a: 0, b: 1, sim: 1.0, kind: LinkKind::Mutual }]);
+        assert_eq!(g, vec![vec![0, 1], vec![2], vec![3]]);
+    }
+}

@@ -1,0 +1,180 @@
+//! The command line: argument parsing and the non-interactive commands.
+//!
+//! This is the shell around the library: it finds and reads the config file,
+//! loads inputs, runs the comparison and writes to stdout through a buffered,
+//! broken-pipe-tolerant writer. Exit codes follow diff(1): 0 the versions are
+//! identical, 1 they differ, 2 trouble (reported on stderr as one line).
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::compare::{self, Comparison};
+use crate::config::{self, Config};
+use crate::export;
+use crate::ingest::{self, ReadOptions};
+
+/// Compare versions of the same news story: align paragraphs by content and
+/// highlight what each version changed.
+#[derive(Debug, Parser)]
+#[command(name = "wirediff", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Options shared by every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do (default: compare FILES, or the bundled sample story).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Versions to compare: files, directories (their text files, sorted) or `-` for
+    /// stdin. With none, the bundled sample story.
+    pub files: Vec<String>,
+}
+
+/// Options shared by every command.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// Read the configuration from this file instead of the default location.
+    #[arg(long, global = true, value_name = "PATH", env = "WIREDIFF_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Ignore any configuration file; use the built-in defaults.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Decode inputs that look binary instead of refusing them.
+    #[arg(long, global = true)]
+    pub text: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = 64 << 20)]
+    pub max_input: u64,
+    /// Print nothing; only the exit status tells (0 identical, 1 different, 2 trouble).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Align the versions and print rows and word changes.
+    Align {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = AlignFormat::Table)]
+        format: AlignFormat,
+        /// Versions to compare (none: the bundled sample story).
+        files: Vec<String>,
+    },
+    /// Configuration helpers.
+    Config {
+        /// Print the commented default configuration.
+        #[arg(long)]
+        default: bool,
+        /// Print where the configuration file is looked for.
+        #[arg(long)]
+        path: bool,
+    },
+}
+
+/// Output formats of `align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// The JSON contract (schema_version 1).
+    Json,
+    /// A plain table for people.
+    Table,
+}
+
+/// Runs the command line; `Ok` carries the exit status.
+///
+/// # Errors
+/// Any trouble: unreadable input or config, bad arguments. The caller prints it and exits 2.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Config { default, path }) => config_command(default, path),
+        Some(Command::Align { format, ref files }) => {
+            let cmp = load_and_compare(&cli.global, files)?;
+            emit(&cli.global, &cmp, |out| match format {
+                AlignFormat::Json => export::json::write(&cmp, out),
+                AlignFormat::Table => export::table::write(&cmp, out),
+            })
+        }
+        None => {
+            let cmp = load_and_compare(&cli.global, &cli.files)?;
+            emit(&cli.global, &cmp, |out| export::table::write(&cmp, out))
+        }
+    }
+}
+
+fn config_command(default: bool, path: bool) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let res = if path {
+        let p = config::locate().map_or_else(|| "(no home directory)".to_string(), |p| p.display().to_string());
+        writeln!(out, "{}", crate::sanitize::terminal(&p, false))
+    } else if default {
+        out.write_all(config::DEFAULT_TOML.as_bytes())
+    } else {
+        bail!("config: say --default (print the default configuration) or --path");
+    };
+    finish_write(res)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the configuration the user asked for.
+///
+/// # Errors
+/// When the named file is missing or invalid, or the default file exists and is invalid.
+pub fn load_config(global: &GlobalArgs) -> Result<Config> {
+    if global.no_config {
+        return Ok(Config::default());
+    }
+    if let Some(p) = &global.config {
+        return Ok(Config::load(p)?);
+    }
+    match config::locate() {
+        Some(p) if p.exists() => Ok(Config::load(&p)?),
+        _ => Ok(Config::default()),
+    }
+}
+
+/// Reads the inputs (or the sample) and runs the comparison.
+///
+/// # Errors
+/// Config, input or pattern problems.
+pub fn load_and_compare(global: &GlobalArgs, files: &[String]) -> Result<Comparison> {
+    let cfg = load_config(global)?;
+    let opts = ReadOptions {
+        max_bytes: global.max_input,
+        allow_binary: global.text,
+    };
+    let versions = if files.is_empty() {
+        ingest::sample_inputs()
+            .iter()
+            .map(|i| ingest::decode(i, &opts))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        ingest::load(files, &opts)?
+    };
+    if versions.len() < 2 {
+        bail!("need at least 2 versions to compare, got {}", versions.len());
+    }
+    compare::compare(versions, &cfg.engine()).context("configuration")
+}
+
+/// Writes through a buffered stdout; exit 1 when the versions differ, 0 when not.
+fn emit(global: &GlobalArgs, cmp: &Comparison, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<ExitCode> {
+    if !global.quiet {
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        let res = write(&mut out).and_then(|()| out.flush());
+        finish_write(res)?;
+    }
+    Ok(if cmp.identical() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A closed pipe (`wirediff … | head`) is not an error; anything else is.
+fn finish_write(res: io::Result<()>) -> Result<()> {
+    match res {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other.context("writing output")?),
+    }
+}

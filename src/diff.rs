@@ -1,0 +1,1 @@
+//! Word-level changes between two paragraphs' texts. (Being written.)

@@ -1,0 +1,139 @@
+//! The JSON contract of `wirediff align --format json` (and `export --format json`).
+//!
+//! Private DTOs, not the core types, are serialised, so the engine can change
+//! without breaking consumers; any change to this shape bumps [`SCHEMA_VERSION`].
+//! Shape: `{"schema_version", "identical", "versions": [{"path", "label",
+//! "encoding", "notes", "paragraphs": [{"id", "line_start", "line_end",
+//! "byte_start", "byte_end", "kind", "reason", "text"}]}], "rows": [{"cells",
+//! "similarity", "moved"}], "changes": [{"row", "version", "against", "kind",
+//! "old", "new", "old_start", "old_end", "new_start", "new_end"}]}`. A change says:
+//! in row `row`, text `old` of version `against` reads `new` in version `version`;
+//! the offsets are byte offsets into the cell texts (paragraphs of a cell joined by
+//! a blank line).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::compare::Comparison;
+use crate::diff::ChangeKind;
+use crate::model::ParagraphKind;
+
+/// Version of the JSON shape; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    schema_version: u32,
+    identical: bool,
+    versions: Vec<VersionDto<'a>>,
+    rows: Vec<RowDto<'a>>,
+    changes: Vec<ChangeDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct VersionDto<'a> {
+    path: &'a str,
+    label: &'a str,
+    encoding: &'a str,
+    notes: &'a [String],
+    paragraphs: Vec<ParagraphDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParagraphDto<'a> {
+    id: usize,
+    line_start: usize,
+    line_end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    kind: ParagraphKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct RowDto<'a> {
+    cells: &'a [Vec<usize>],
+    similarity: f64,
+    moved: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct ChangeDto<'a> {
+    row: usize,
+    version: usize,
+    against: usize,
+    kind: ChangeKind,
+    old: &'a str,
+    new: &'a str,
+    old_start: usize,
+    old_end: usize,
+    new_start: usize,
+    new_end: usize,
+}
+
+/// Writes `cmp` as one pretty-printed JSON document followed by a newline.
+///
+/// # Errors
+/// When writing fails.
+pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
+    let doc = Doc {
+        schema_version: SCHEMA_VERSION,
+        identical: cmp.identical(),
+        versions: cmp
+            .versions
+            .iter()
+            .map(|v| VersionDto {
+                path: &v.path,
+                label: &v.label,
+                encoding: &v.encoding,
+                notes: &v.notes,
+                paragraphs: v
+                    .paragraphs
+                    .iter()
+                    .map(|p| ParagraphDto {
+                        id: p.id,
+                        line_start: p.line_start,
+                        line_end: p.line_end,
+                        byte_start: p.byte_start,
+                        byte_end: p.byte_end,
+                        kind: p.kind,
+                        reason: p.reason.as_deref(),
+                        text: &p.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        rows: cmp
+            .table
+            .rows
+            .iter()
+            .zip(&cmp.similarity)
+            .map(|(r, &similarity)| RowDto {
+                cells: &r.cells,
+                similarity: (similarity * 1000.0).round() / 1000.0,
+                moved: &r.moved,
+            })
+            .collect(),
+        changes: cmp
+            .changes
+            .iter()
+            .map(|c| ChangeDto {
+                row: c.row,
+                version: c.version,
+                against: c.against,
+                kind: c.change.kind,
+                old: &c.change.old,
+                new: &c.change.new,
+                old_start: c.change.old_span.start,
+                old_end: c.change.old_span.end,
+                new_start: c.change.new_span.start,
+                new_end: c.change.new_span.end,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
+    writeln!(out)
+}

@@ -1,0 +1,28 @@
+//! wirediff: compare versions of the same news story.
+//!
+//! The pipeline is a pure library; the binary (`src/main.rs`) and the terminal UI
+//! are thin shells over it:
+//!
+//! - [`ingest`]: read files, directories and stdin; decode; split into paragraphs.
+//! - [`text`]: normalisation and tokens used for matching (never for display).
+//! - [`boilerplate`]: mark paragraphs that are not the story.
+//! - [`align`]: rows of corresponding paragraphs across N versions.
+//! - [`diff`]: word-level changes inside each row, with a kind per change.
+//! - [`compare`]: the whole comparison (all of the above) as one value.
+//! - [`export`]: JSON and table output of a comparison.
+//! - [`config`]: the configuration file (embedded defaults + user overrides).
+//! - [`sanitize`]: making input text safe for a terminal.
+//!
+//! Nothing here imports ratatui or crossterm.
+
+pub mod align;
+pub mod boilerplate;
+pub mod cli;
+pub mod compare;
+pub mod config;
+pub mod diff;
+pub mod export;
+pub mod ingest;
+pub mod model;
+pub mod sanitize;
+pub mod text;

@@ -1,0 +1,71 @@
+//! Shared value types of the pipeline: versions, paragraphs and their kinds.
+//!
+//! Every stage (ingest → align → diff → export/tui) speaks in these types, so they
+//! carry no behaviour beyond small accessors. Offsets are byte offsets into the
+//! version's decoded text (`Version::text`), which for a UTF-8 file without a BOM
+//! are the file's own byte offsets; lines are 1-based physical lines of the file.
+
+use serde::Serialize;
+
+/// What a paragraph is to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// Part of the story.
+    Story,
+    /// The story's headline (a title-like first paragraph).
+    Headline,
+    /// Page furniture that is not the story: captions, ads, cookie text, comments…
+    Boilerplate,
+}
+
+/// One paragraph of one version, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Index of the paragraph within its version (0-based, in file order).
+    pub id: usize,
+    /// First physical line (1-based) of the paragraph in the file.
+    pub line_start: usize,
+    /// Last physical line (1-based, inclusive).
+    pub line_end: usize,
+    /// Byte offset of the first byte of the paragraph in `Version::text`.
+    pub byte_start: usize,
+    /// Byte offset one past the last byte of the paragraph in `Version::text`.
+    pub byte_end: usize,
+    /// The paragraph exactly as written (the slice `byte_start..byte_end`).
+    pub text: String,
+    /// Story, headline or boilerplate.
+    pub kind: ParagraphKind,
+    /// Why the paragraph got its kind when that was not the default (e.g. the
+    /// boilerplate rule that fired), for the reader to check.
+    pub reason: Option<String>,
+}
+
+/// One version of the story: a decoded input file and its paragraphs.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// The path as given on the command line (`-` for stdin, `sample/…` for the bundled story).
+    pub path: String,
+    /// A short human label (file stem, or a title).
+    pub label: String,
+    /// The whole decoded text (BOM removed); paragraphs index into it.
+    pub text: String,
+    /// The encoding the text was decoded from, e.g. `UTF-8`, `UTF-16LE`, `windows-1252`.
+    pub encoding: String,
+    /// Notes about decoding a reader should know (guessed encoding, replaced bytes…).
+    pub notes: Vec<String>,
+    /// The paragraphs in file order; `paragraphs[i].id == i`.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Version {
+    /// Number of words in the story (non-boilerplate) paragraphs.
+    #[must_use]
+    pub fn story_word_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind != ParagraphKind::Boilerplate)
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    }
+}

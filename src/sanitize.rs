@@ -1,0 +1,69 @@
+//! Making input text safe to show on a terminal.
+//!
+//! Every byte of an article is attacker-controlled (scraped copy), so text never
+//! reaches a terminal raw. This is an allowlist: printable characters pass; C0 and
+//! C1 controls, DEL and the bidirectional overrides that can disguise text are
+//! replaced by visible stand-ins (`^[`, `^?`, `<U+009B>`, `<U+202E>`). Tabs become
+//! spaces because terminals and ratatui treat them inconsistently.
+
+use std::borrow::Cow;
+
+/// Whether `c` would be interpreted by a terminal or reorder text invisibly.
+#[must_use]
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `s` with every unsafe character made visible; newlines are kept only when
+/// `keep_newlines` (a multi-line plain-text sink), tabs become one space.
+#[must_use]
+pub fn terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(b'@' + u8::try_from(c as u32).unwrap_or(0)));
+            }
+            c if is_unsafe(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(terminal("Hello, “world”", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escapes_become_visible() {
+        assert_eq!(terminal("a\u{1b}]52;c;eA==\u{7}b", false), "a^[]52;c;eA==^Gb");
+        assert_eq!(terminal("\u{9b}31m", false), "<U+009B>31m");
+        assert_eq!(terminal("x\u{202E}y", false), "x<U+202E>y");
+        assert_eq!(terminal("a\rb\u{7f}", false), "a^Mb^?");
+    }
+
+    #[test]
+    fn newlines_kept_only_when_asked() {
+        assert_eq!(terminal("a\nb", true), "a\nb");
+        assert_eq!(terminal("a\nb", false), "a^Jb");
+    }
+
+    #[test]
+    fn output_never_holds_a_control() {
+        let all: String = (0u32..0x250).filter_map(char::from_u32).collect();
+        assert!(!terminal(&all, false).chars().any(is_unsafe));
+    }
+}
