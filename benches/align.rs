@@ -15,7 +15,10 @@ mod synth;
 
 fn sample() -> Vec<wirediff::model::Version> {
     let opts = ReadOptions::default();
-    ingest::sample_inputs().iter().map(|i| ingest::decode(i, &opts).expect("sample")).collect()
+    ingest::sample_inputs()
+        .iter()
+        .map(|i| ingest::decode(i, &opts).expect("sample"))
+        .collect()
 }
 
 fn benches(c: &mut Criterion) {
@@ -38,7 +41,9 @@ fn benches(c: &mut Criterion) {
             v
         });
     });
-    g.bench_function("align", |b| b.iter(|| align(black_box(&classified), &AlignConfig::default())));
+    g.bench_function("align", |b| {
+        b.iter(|| align(black_box(&classified), &AlignConfig::default()))
+    });
     g.bench_function("compare", |b| {
         b.iter(|| compare(black_box(big.clone()), &EngineConfig::default()).expect("compare"));
     });

@@ -83,9 +83,15 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
         for p in &ver.paragraphs {
             match p.kind {
                 ParagraphKind::Boilerplate => {}
-                ParagraphKind::Headline => headlines.push(Node { version: v, para: p.id }),
+                ParagraphKind::Headline => headlines.push(Node {
+                    version: v,
+                    para: p.id,
+                }),
                 ParagraphKind::Story => {
-                    nodes.push(Node { version: v, para: p.id });
+                    nodes.push(Node {
+                        version: v,
+                        para: p.id,
+                    });
                     texts.push(&p.text);
                 }
             }

@@ -81,11 +81,16 @@ impl Classifier {
     /// When a user pattern is not a valid regular expression.
     pub fn new(cfg: &BoilerplateConfig) -> Result<Self, PatternError> {
         let mut rules = Vec::new();
-        for (list, strength) in [(&cfg.patterns, Strength::Strong), (&cfg.weak_patterns, Strength::Weak)] {
+        for (list, strength) in [
+            (&cfg.patterns, Strength::Strong),
+            (&cfg.weak_patterns, Strength::Weak),
+        ] {
             for p in list {
-                let rule = rules::compile("config pattern", strength, p).map_err(|source| PatternError {
-                    pattern: p.clone(),
-                    source,
+                let rule = rules::compile("config pattern", strength, p).map_err(|source| {
+                    PatternError {
+                        pattern: p.clone(),
+                        source,
+                    }
                 })?;
                 rules.push(rule);
             }
@@ -109,8 +114,16 @@ impl Classifier {
     }
 
     fn flags(&self, ver: &Version) -> Vec<Flag> {
-        let folded: Vec<String> = ver.paragraphs.iter().map(|p| text::fold(p.text.trim())).collect();
-        let loose: Vec<String> = ver.paragraphs.iter().map(|p| text::fold_loose(&p.text)).collect();
+        let folded: Vec<String> = ver
+            .paragraphs
+            .iter()
+            .map(|p| text::fold(p.text.trim()))
+            .collect();
+        let loose: Vec<String> = ver
+            .paragraphs
+            .iter()
+            .map(|p| text::fold_loose(&p.text))
+            .collect();
         let mut seen = std::collections::HashMap::new();
         for l in &loose {
             *seen.entry(l.as_str()).or_insert(0usize) += 1;
@@ -150,12 +163,18 @@ impl Classifier {
         let mut texts = Vec::new();
         for (v, ver) in versions.iter().enumerate() {
             for p in &ver.paragraphs {
-                nodes.push(Node { version: v, para: p.id });
+                nodes.push(Node {
+                    version: v,
+                    para: p.id,
+                });
                 texts.push(p.text.as_str());
             }
         }
         let index = SimilarityIndex::build(nodes, &texts);
-        let mut out: Vec<Vec<bool>> = versions.iter().map(|v| vec![false; v.paragraphs.len()]).collect();
+        let mut out: Vec<Vec<bool>> = versions
+            .iter()
+            .map(|v| vec![false; v.paragraphs.len()])
+            .collect();
         for (i, node) in index.nodes.iter().enumerate() {
             out[node.version][node.para] = index.candidates[i].iter().any(|c| {
                 let o = index.nodes[c.other];
@@ -196,7 +215,9 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
         }
     }
     // The story zone: from the first to the last paragraph other versions share.
-    let shared: Vec<usize> = (0..n).filter(|&i| counterpart[i] && reason[i].is_none()).collect();
+    let shared: Vec<usize> = (0..n)
+        .filter(|&i| counterpart[i] && reason[i].is_none())
+        .collect();
     let (first, last) = match (shared.first(), shared.last()) {
         (Some(&f), Some(&l)) => (f, l),
         _ => (n, n),
@@ -218,7 +239,14 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
             let t = text::fold(ver.paragraphs[i].text.trim());
             let words = t.split_whitespace().count();
             if !ends_like_sentence(&t) || words <= 12 || (i > last && tail_run >= 2) {
-                reason[i] = Some(if i > last { "after the story" } else { "before the story" }.into());
+                reason[i] = Some(
+                    if i > last {
+                        "after the story"
+                    } else {
+                        "before the story"
+                    }
+                    .into(),
+                );
             }
         }
         if i > last {
@@ -228,8 +256,12 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
     // Outside the story, an unshared paragraph between two pieces of furniture is
     // furniture too (an appeal's middle sentence, a teaser between its counters).
     for i in 1..n.saturating_sub(1) {
-        if reason[i].is_none() && !counterpart[i] && outside(i) && Some(i) != headline
-            && reason[i - 1].is_some() && reason[i + 1].is_some()
+        if reason[i].is_none()
+            && !counterpart[i]
+            && outside(i)
+            && Some(i) != headline
+            && reason[i - 1].is_some()
+            && reason[i + 1].is_some()
         {
             reason[i] = Some("between page furniture".into());
         }

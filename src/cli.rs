@@ -20,7 +20,7 @@ use crate::ingest::{self, ReadOptions};
 /// Compare versions of the same news story: align paragraphs by content and
 /// highlight what each version changed.
 #[derive(Debug, Parser)]
-#[command(name = "wirediff", version, args_conflicts_with_subcommands = true)]
+#[command(name = "wirediff", version)]
 pub struct Cli {
     /// Options shared by every command.
     #[command(flatten)]
@@ -37,7 +37,7 @@ pub struct Cli {
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
     /// Read the configuration from this file instead of the default location.
-    #[arg(long, global = true, value_name = "PATH", env = "WIREDIFF_CONFIG")]
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// Ignore any configuration file; use the built-in defaults.
     #[arg(long, global = true, conflicts_with = "config")]
@@ -108,7 +108,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 fn config_command(default: bool, path: bool) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     let res = if path {
-        let p = config::locate().map_or_else(|| "(no home directory)".to_string(), |p| p.display().to_string());
+        let p = config::locate().map_or_else(
+            || "(no home directory)".to_string(),
+            |p| p.display().to_string(),
+        );
         writeln!(out, "{}", crate::sanitize::terminal(&p, false))
     } else if default {
         out.write_all(config::DEFAULT_TOML.as_bytes())
@@ -155,20 +158,30 @@ pub fn load_and_compare(global: &GlobalArgs, files: &[String]) -> Result<Compari
         ingest::load(files, &opts)?
     };
     if versions.len() < 2 {
-        bail!("need at least 2 versions to compare, got {}", versions.len());
+        bail!(
+            "need at least 2 versions to compare, got {}",
+            versions.len()
+        );
     }
     compare::compare(versions, &cfg.engine()).context("configuration")
 }
 
 /// Writes through a buffered stdout; exit 1 when the versions differ, 0 when not.
-fn emit(global: &GlobalArgs, cmp: &Comparison, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<ExitCode> {
+fn emit(
+    global: &GlobalArgs,
+    cmp: &Comparison,
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> Result<ExitCode> {
     if !global.quiet {
-        let stdout = io::stdout();
-        let mut out = BufWriter::new(stdout.lock());
+        let mut out = BufWriter::new(io::stdout().lock());
         let res = write(&mut out).and_then(|()| out.flush());
         finish_write(res)?;
     }
-    Ok(if cmp.identical() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if cmp.identical() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// A closed pipe (`wirediff … | head`) is not an error; anything else is.

@@ -103,7 +103,11 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
             }
         }
         #[allow(clippy::cast_precision_loss)] // pair counts are tiny
-        let mean = if sims.is_empty() { 1.0 } else { sims.iter().sum::<f64>() / sims.len() as f64 };
+        let mean = if sims.is_empty() {
+            1.0
+        } else {
+            sims.iter().sum::<f64>() / sims.len() as f64
+        };
         cmp.similarity.push(mean);
     }
     Ok(cmp)

@@ -88,15 +88,20 @@ impl Config {
     /// [`Error::Read`] or [`Error::Parse`].
     pub fn load(path: &Path) -> Result<Self, Error> {
         let shown = path.display().to_string();
-        let read_err = |source| Error::Read { path: shown.clone(), source };
+        let read_err = |source| Error::Read {
+            path: shown.clone(),
+            source,
+        };
         let meta = std::fs::metadata(path).map_err(read_err)?;
         if meta.is_dir() {
             return Err(read_err(std::io::Error::other("is a directory")));
         }
         let mut buf = Vec::new();
         let file = std::fs::File::open(path).map_err(read_err)?;
-        std::io::Read::read_to_end(&mut std::io::Read::take(file, 1 << 20), &mut buf).map_err(read_err)?;
-        let src = String::from_utf8(buf).map_err(|_| read_err(std::io::Error::other("not UTF-8 text")))?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, 1 << 20), &mut buf)
+            .map_err(read_err)?;
+        let src = String::from_utf8(buf)
+            .map_err(|_| read_err(std::io::Error::other("not UTF-8 text")))?;
         Self::from_toml_str(src.trim_start_matches('\u{feff}'), &shown)
     }
 }
@@ -139,20 +144,28 @@ mod tests {
     fn partial_file_overrides_only_what_it_names() {
         let c = Config::from_toml_str("[align]\nlink_min_similarity = 0.4\n", "x").expect("parses");
         assert!((c.align.link_min_similarity - 0.4).abs() < 1e-6);
-        assert_eq!(c.boilerplate, crate::boilerplate::BoilerplateConfig::default());
+        assert_eq!(
+            c.boilerplate,
+            crate::boilerplate::BoilerplateConfig::default()
+        );
     }
 
     #[test]
     fn unknown_key_names_line_and_column() {
-        let err = Config::from_toml_str("[align]\nlink_min_similarty = 0.4\n", "c.toml").unwrap_err();
+        let err =
+            Config::from_toml_str("[align]\nlink_min_similarty = 0.4\n", "c.toml").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("c.toml:2:1: "), "{msg}");
-        assert!(msg.contains("link_min_similarity"), "valid keys listed: {msg}");
+        assert!(
+            msg.contains("link_min_similarity"),
+            "valid keys listed: {msg}"
+        );
     }
 
     #[test]
     fn bad_value_type_is_reported() {
-        let err = Config::from_toml_str("[boilerplate]\nbuilt_in_rules = \"yes\"\n", "c.toml").unwrap_err();
+        let err = Config::from_toml_str("[boilerplate]\nbuilt_in_rules = \"yes\"\n", "c.toml")
+            .unwrap_err();
         assert!(err.to_string().starts_with("c.toml:2:"), "{err}");
     }
 }

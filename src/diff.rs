@@ -1,1 +1,410 @@
-//! Word-level changes between two paragraphs' texts. (Being written.)
+//! Word-level changes between two texts, marked as a person would mark them.
+//!
+//! The texts are tokenised ([`tokens`]) into words and punctuation; the token
+//! *keys* (typography and case folded) are diffed ([`inline`], the only user of
+//! `similar`); each differing stretch becomes one [`Change`] trimmed to whole
+//! tokens, and tokens that match but are written differently ("Seven"/"seven")
+//! become case/punctuation changes of their own. Pure typographic variants (curly
+//! vs straight quotes, en dash vs hyphen, spacing) are not changes. Every change
+//! gets a first [`ChangeKind`] from [`kind`].
+//!
+//! [`segments`] returns the whole pair as alternating equal stretches and changes
+//! whose spans rebuild both texts exactly; [`changes`] only the changes.
+
+pub mod inline;
+pub mod kind;
+pub mod tokens;
+
+use std::ops::Range;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::text;
+use inline::Tag;
+use tokens::Token;
+
+/// What kind of difference a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Different words for the same thing.
+    Wording,
+    /// The same word spelled differently (a few letters apart).
+    Spelling,
+    /// A number or quantity differs.
+    Number,
+    /// A day or date differs.
+    Date,
+    /// Wording inside a quotation differs.
+    Quote,
+    /// Only case, punctuation or spacing differ.
+    CasePunctuation,
+    /// Text only the new version has.
+    Added,
+    /// Text only the old version has.
+    Removed,
+}
+
+impl ChangeKind {
+    /// Every kind, in display order.
+    pub const ALL: [Self; 8] = [
+        Self::Wording,
+        Self::Spelling,
+        Self::Number,
+        Self::Date,
+        Self::Quote,
+        Self::CasePunctuation,
+        Self::Added,
+        Self::Removed,
+    ];
+
+    /// The lowercase name used in JSON and on screen.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Wording => "wording",
+            Self::Spelling => "spelling",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::Quote => "quote",
+            Self::CasePunctuation => "case_punctuation",
+            Self::Added => "added",
+            Self::Removed => "removed",
+        }
+    }
+}
+
+/// One change: text `old` (bytes `old_span` of the old text) reads `new` (bytes
+/// `new_span` of the new text). An empty side is an insertion point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// What kind of difference.
+    pub kind: ChangeKind,
+    /// The old text of the change, trimmed to whole tokens.
+    pub old: String,
+    /// The new text of the change, trimmed to whole tokens.
+    pub new: String,
+    /// Where `old` is in the old text.
+    pub old_span: Range<usize>,
+    /// Where `new` is in the new text.
+    pub new_span: Range<usize>,
+}
+
+/// A stretch of the aligned pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Matching text (it may differ in white space or typography only).
+    Equal {
+        /// Span in the old text.
+        old_span: Range<usize>,
+        /// Span in the new text.
+        new_span: Range<usize>,
+    },
+    /// A change.
+    Change(Change),
+}
+
+/// Limits of the word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiffOptions {
+    /// Time after which the diff algorithm settles for a coarser result.
+    pub deadline: Duration,
+    /// Tokens per side beyond which the differing middle (after the common prefix
+    /// and suffix) is one coarse change instead of a word diff.
+    pub max_tokens: usize,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        Self {
+            deadline: Duration::from_millis(200),
+            max_tokens: 20_000,
+        }
+    }
+}
+
+/// The whole pair as segments, in order: the old spans concatenated rebuild `old`
+/// exactly, the new spans rebuild `new`, with no gaps or overlaps.
+#[must_use]
+pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
+    let (ta, tb) = (tokens::tokenize(old), tokens::tokenize(new));
+    let ops = token_ops(&ta, &tb, opts);
+    let (qa, qb) = (kind::quotations(old), kind::quotations(new));
+    let mut changes: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for (tag, o, n) in ops {
+        if tag == Tag::Equal {
+            // Same key, different writing: case (not mere typography) changed.
+            let mut run: Option<(Range<usize>, Range<usize>)> = None;
+            for (i, j) in o.clone().zip(n.clone()) {
+                let (sa, sb) = (&old[ta[i].span.clone()], &new[tb[j].span.clone()]);
+                if text::fold(sa) == text::fold(sb) {
+                    if let Some(r) = run.take() {
+                        changes.push(r);
+                    }
+                } else {
+                    run = Some(match run {
+                        Some((ro, rn)) => (ro.start..ta[i].span.end, rn.start..tb[j].span.end),
+                        None => (ta[i].span.clone(), tb[j].span.clone()),
+                    });
+                }
+            }
+            if let Some(r) = run {
+                changes.push(r);
+            }
+            continue;
+        }
+        let old_span = span_of(&ta, &o, old.len());
+        let new_span = span_of(&tb, &n, new.len());
+        changes.push((old_span, new_span));
+    }
+    let mut out = Vec::new();
+    let (mut ca, mut cb) = (0, 0);
+    for (os, ns) in changes {
+        if os.start > ca || ns.start > cb {
+            out.push(Segment::Equal {
+                old_span: ca..os.start,
+                new_span: cb..ns.start,
+            });
+        }
+        let (o, n) = (&old[os.clone()], &new[ns.clone()]);
+        let kind = kind::classify((o, &os), (n, &ns), &qa, &qb);
+        (ca, cb) = (os.end, ns.end);
+        out.push(Segment::Change(Change {
+            kind,
+            old: o.to_string(),
+            new: n.to_string(),
+            old_span: os,
+            new_span: ns,
+        }));
+    }
+    if ca < old.len() || cb < new.len() {
+        out.push(Segment::Equal {
+            old_span: ca..old.len(),
+            new_span: cb..new.len(),
+        });
+    }
+    out
+}
+
+/// Byte span of tokens `r`; an empty range is the insertion point right after
+/// the preceding token (or the text's start).
+fn span_of(toks: &[Token], r: &Range<usize>, _len: usize) -> Range<usize> {
+    if r.start < r.end {
+        toks[r.start].span.start..toks[r.end - 1].span.end
+    } else if r.start > 0 {
+        let p = toks[r.start - 1].span.end;
+        p..p
+    } else {
+        0..0
+    }
+}
+
+/// Token-level ops: the diff of the keys, or one coarse change of the middle
+/// when either side has more than `opts.max_tokens` tokens.
+fn token_ops(ta: &[Token], tb: &[Token], opts: &DiffOptions) -> Vec<inline::Op> {
+    if ta.len() > opts.max_tokens || tb.len() > opts.max_tokens {
+        let prefix = ta
+            .iter()
+            .zip(tb)
+            .take_while(|(a, b)| a.key == b.key)
+            .count();
+        let suffix = ta[prefix..]
+            .iter()
+            .rev()
+            .zip(tb[prefix..].iter().rev())
+            .take_while(|(a, b)| a.key == b.key)
+            .count();
+        let (ea, eb) = (ta.len() - suffix, tb.len() - suffix);
+        let mut ops = vec![(Tag::Equal, 0..prefix, 0..prefix)];
+        if ea > prefix || eb > prefix {
+            ops.push((Tag::Replace, prefix..ea, prefix..eb));
+        }
+        ops.push((Tag::Equal, ea..ta.len(), eb..tb.len()));
+        return ops;
+    }
+    let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
+    let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
+    inline::diff_keys(&ka, &kb, opts.deadline)
+}
+
+/// Just the changes of [`segments`], in order.
+#[must_use]
+pub fn changes(old: &str, new: &str, opts: &DiffOptions) -> Vec<Change> {
+    segments(old, new, opts)
+        .into_iter()
+        .filter_map(|s| match s {
+            Segment::Change(c) => Some(c),
+            Segment::Equal { .. } => None,
+        })
+        .collect()
+}
+
+/// Share of tokens the two texts have in common, 0..=1 (1 for two empty texts).
+#[must_use]
+pub fn similarity(old: &str, new: &str) -> f64 {
+    let (ta, tb) = (tokens::tokenize(old), tokens::tokenize(new));
+    if ta.is_empty() && tb.is_empty() {
+        return 1.0;
+    }
+    let equal: usize = token_ops(&ta, &tb, &DiffOptions::default())
+        .iter()
+        .filter(|(t, _, _)| *t == Tag::Equal)
+        .map(|(_, o, _)| o.len())
+        .sum();
+    #[allow(clippy::cast_precision_loss)] // token counts are far below 2^52
+    let ratio = 2.0 * equal as f64 / (ta.len() + tb.len()) as f64;
+    ratio
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(old: &str, new: &str) -> Vec<(String, String, ChangeKind)> {
+        changes(old, new, &DiffOptions::default())
+            .into_iter()
+            .map(|c| (c.old, c.new, c.kind))
+            .collect()
+    }
+
+    fn p(o: &str, n: &str, k: ChangeKind) -> (String, String, ChangeKind) {
+        (o.into(), n.into(), k)
+    }
+
+    #[test]
+    fn one_word_inside_a_quotation() {
+        let a = "“Cowardly rocket and drone attacks don’t build homelands and don’t build a future,” he said.";
+        let b = "“Cowardly missile and drone attacks don’t build homelands and don’t build a future,” he said.";
+        assert_eq!(pairs(a, b), vec![p("rocket", "missile", ChangeKind::Quote)]);
+    }
+
+    #[test]
+    fn rewrite_is_marked_word_by_word() {
+        let a = "Cowardly rocket and drone attacks don’t build homelands";
+        let b = "Cowardly missile and drone attacks do not build a homeland";
+        let got = pairs(a, b);
+        assert!(
+            got.contains(&p("rocket", "missile", ChangeKind::Wording)),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(o, n, _)| o == "don’t" && n == "do not"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|(o, _, _)| o.split_whitespace().count() <= 2),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn name_spelling_is_one_word() {
+        assert_eq!(
+            pairs("Mr al-Kadhimi said", "Mr al-Khadimi said"),
+            vec![p("al-Kadhimi", "al-Khadimi", ChangeKind::Spelling)]
+        );
+    }
+
+    #[test]
+    fn spacing_change_is_reported() {
+        assert_eq!(
+            pairs("attack on Mr al-Khadimi", "attack onMr al-Khadimi"),
+            vec![p("on Mr", "onMr", ChangeKind::CasePunctuation)]
+        );
+        let got = pairs("Iran-backed militias", "Iran – backed militias");
+        assert_eq!(
+            got,
+            vec![p(
+                "Iran-backed",
+                "Iran – backed",
+                ChangeKind::CasePunctuation
+            )]
+        );
+    }
+
+    #[test]
+    fn case_only_is_its_own_change() {
+        assert_eq!(
+            pairs("Seven of his guards", "seven of his guards"),
+            vec![p("Seven", "seven", ChangeKind::CasePunctuation)]
+        );
+    }
+
+    #[test]
+    fn typography_alone_is_no_change() {
+        assert!(pairs("He said “don’t” – now", "He said \"don't\" - now").is_empty());
+        assert!(pairs("a  b", "a b").is_empty());
+        assert!(pairs("same text.", "same text.").is_empty());
+        assert!(pairs("", "").is_empty());
+    }
+
+    #[test]
+    fn punctuation_change() {
+        assert_eq!(
+            pairs("killed, Dozens were hurt", "killed. Dozens were hurt"),
+            vec![p(",", ".", ChangeKind::CasePunctuation)]
+        );
+    }
+
+    #[test]
+    fn additions_and_removals() {
+        assert_eq!(
+            pairs("followed by gunfire", "followed by heavy gunfire"),
+            vec![p("", "heavy", ChangeKind::Added)]
+        );
+        assert_eq!(
+            pairs("followed by heavy gunfire", "followed by gunfire"),
+            vec![p("heavy", "", ChangeKind::Removed)]
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        assert_eq!(
+            pairs("Seven guards", "Eight guards"),
+            vec![p("Seven", "Eight", ChangeKind::Number)]
+        );
+        assert_eq!(
+            pairs("clashes on Friday", "clashes on November 5"),
+            vec![p("Friday", "November 5", ChangeKind::Date)]
+        );
+    }
+
+    #[test]
+    fn segments_rebuild_both_texts() {
+        let a = " Lead, “quoted” text — with   spaces.\nAnd more ";
+        let b = "Lead: “quotes” text - with spaces.\n\nAnd some more";
+        let segs = segments(a, b, &DiffOptions::default());
+        let (mut ra, mut rb) = (String::new(), String::new());
+        for s in &segs {
+            let (o, n) = match s {
+                Segment::Equal { old_span, new_span } => (old_span.clone(), new_span.clone()),
+                Segment::Change(c) => (c.old_span.clone(), c.new_span.clone()),
+            };
+            ra.push_str(&a[o]);
+            rb.push_str(&b[n]);
+        }
+        assert_eq!(ra, a);
+        assert_eq!(rb, b);
+    }
+
+    #[test]
+    fn coarse_fallback_beyond_the_token_cap() {
+        let opts = DiffOptions {
+            max_tokens: 3,
+            ..DiffOptions::default()
+        };
+        let got = changes("a b c d e", "a b x d e", &opts);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].old, "c");
+    }
+
+    #[test]
+    fn similarity_bounds() {
+        assert!((similarity("a b c", "a b c") - 1.0).abs() < 1e-9);
+        assert!(similarity("a b c", "x y z") < 1e-9);
+        assert!((similarity("", "") - 1.0).abs() < 1e-9);
+    }
+}

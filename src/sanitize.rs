@@ -11,7 +11,8 @@ use std::borrow::Cow;
 /// Whether `c` would be interpreted by a terminal or reorder text invisibly.
 #[must_use]
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// `s` with every unsafe character made visible; newlines are kept only when
@@ -44,12 +45,18 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed() {
-        assert!(matches!(terminal("Hello, “world”", false), Cow::Borrowed(_)));
+        assert!(matches!(
+            terminal("Hello, “world”", false),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn escapes_become_visible() {
-        assert_eq!(terminal("a\u{1b}]52;c;eA==\u{7}b", false), "a^[]52;c;eA==^Gb");
+        assert_eq!(
+            terminal("a\u{1b}]52;c;eA==\u{7}b", false),
+            "a^[]52;c;eA==^Gb"
+        );
         assert_eq!(terminal("\u{9b}31m", false), "<U+009B>31m");
         assert_eq!(terminal("x\u{202E}y", false), "x<U+202E>y");
         assert_eq!(terminal("a\rb\u{7f}", false), "a^Mb^?");

@@ -11,9 +11,12 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Folds one character's typographic variants onto a plain form, or `None` to keep it.
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
         '\u{2026}' => "...",
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => " ",
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
@@ -80,13 +83,13 @@ pub const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
     "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
     "does", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her", "here",
-    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may",
-    "me", "might", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "no", "nor", "not",
-    "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "s", "said", "same",
-    "says", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
-    "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "why", "will", "with", "would", "you", "your",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me",
+    "might", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "no", "nor", "not", "of",
+    "on", "once", "only", "or", "other", "our", "out", "over", "own", "s", "said", "same", "says",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+    "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your",
 ];
 
 /// Whether `w` (lowercase) is a stopword.
@@ -105,7 +108,9 @@ pub fn stem(w: &str) -> String {
     if n <= 4 || w.chars().any(|c| c.is_ascii_digit()) {
         return w.to_string();
     }
-    for suf in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"] {
+    for suf in [
+        "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s",
+    ] {
         if let Some(base) = w.strip_suffix(suf) {
             if base.chars().count() >= 4 {
                 return base.to_string();
@@ -140,7 +145,13 @@ mod tests {
     fn words_keep_hyphenated_names_whole() {
         assert_eq!(
             words("Mr al-Kadhimi’s “Iran–backed” militias, 54-year-old"),
-            vec!["mr", "al-kadhimi's", "iran-backed", "militias", "54-year-old"]
+            vec![
+                "mr",
+                "al-kadhimi's",
+                "iran-backed",
+                "militias",
+                "54-year-old"
+            ]
         );
     }
 

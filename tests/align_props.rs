@@ -2,10 +2,11 @@
 //! paragraph is in exactly one row, boilerplate in none; read down a column, the
 //! cells not marked as moved are in file order; the result is deterministic.
 
-mod support;
+#[path = "support/synth.rs"]
+mod synth;
 
 use proptest::prelude::*;
-use support::synth;
+
 use wirediff::align::{AlignConfig, AlignmentTable, align};
 use wirediff::model::{ParagraphKind, Version};
 
@@ -20,7 +21,11 @@ fn check_invariants(versions: &[Version], table: &AlignmentTable) {
         }
         for p in &ver.paragraphs {
             let expected = usize::from(p.kind != ParagraphKind::Boilerplate);
-            assert_eq!(seen[p.id], expected, "v{v} paragraph {} seen {} times", p.id, seen[p.id]);
+            assert_eq!(
+                seen[p.id], expected,
+                "v{v} paragraph {} seen {} times",
+                p.id, seen[p.id]
+            );
         }
         // Unmoved cells read in file order down the column.
         let firsts: Vec<usize> = table
@@ -29,12 +34,24 @@ fn check_invariants(versions: &[Version], table: &AlignmentTable) {
             .filter(|r| !r.cells[v].is_empty() && !r.moved.contains(&v))
             .map(|r| r.cells[v][0])
             .collect();
-        assert!(firsts.windows(2).all(|w| w[0] < w[1]), "v{v} column out of order: {firsts:?}");
+        assert!(
+            firsts.windows(2).all(|w| w[0] < w[1]),
+            "v{v} column out of order: {firsts:?}"
+        );
         for row in &table.rows {
-            assert!(row.cells[v].windows(2).all(|w| w[0] < w[1]), "cell ids sorted");
+            assert!(
+                row.cells[v].windows(2).all(|w| w[0] < w[1]),
+                "cell ids sorted"
+            );
         }
     }
-    assert!(table.rows.iter().all(|r| r.cells.iter().any(|c| !c.is_empty())), "no empty rows");
+    assert!(
+        table
+            .rows
+            .iter()
+            .all(|r| r.cells.iter().any(|c| !c.is_empty())),
+        "no empty rows"
+    );
 }
 
 proptest! {
@@ -73,7 +90,11 @@ proptest! {
 #[test]
 fn identical_versions_align_one_to_one() {
     let versions = synth::story(7, 1, 30, 0);
-    let twins = vec![versions[0].clone(), versions[0].clone(), versions[0].clone()];
+    let twins = vec![
+        versions[0].clone(),
+        versions[0].clone(),
+        versions[0].clone(),
+    ];
     let table = align(&twins, &AlignConfig::default());
     check_invariants(&twins, &table);
     assert_eq!(table.rows.len(), twins[0].paragraphs.len());
@@ -97,7 +118,10 @@ fn a_moved_paragraph_is_matched_and_marked() {
     check_invariants(&versions, &table);
     // Every row pairs equal texts, and exactly one cell is marked moved.
     for row in &table.rows {
-        assert_eq!(versions[0].paragraphs[row.cells[0][0]].text, versions[1].paragraphs[row.cells[1][0]].text);
+        assert_eq!(
+            versions[0].paragraphs[row.cells[0][0]].text,
+            versions[1].paragraphs[row.cells[1][0]].text
+        );
     }
     assert_eq!(table.rows.iter().map(|r| r.moved.len()).sum::<usize>(), 1);
 }

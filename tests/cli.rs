@@ -25,7 +25,13 @@ fn identical_versions_exit_0_with_no_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
     let b = write(&dir, "b.txt", STORY_A.as_bytes());
-    let out = wirediff().args(["align", "--format", "json", &a, &b]).assert().code(0).get_output().stdout.clone();
+    let out = wirediff()
+        .args(["align", "--format", "json", &a, &b])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let doc: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(doc["identical"], true);
     assert_eq!(doc["changes"].as_array().map(Vec::len), Some(0));
@@ -36,7 +42,13 @@ fn different_versions_exit_1_and_name_the_change() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
     let b = write(&dir, "b.txt", STORY_B.as_bytes());
-    let out = wirediff().args(["align", "--format", "json", &a, &b]).assert().code(1).get_output().stdout.clone();
+    let out = wirediff()
+        .args(["align", "--format", "json", &a, &b])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let doc: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["rows"].as_array().map(Vec::len), Some(3));
@@ -54,7 +66,11 @@ fn quiet_prints_nothing_but_keeps_the_status() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
     let b = write(&dir, "b.txt", STORY_B.as_bytes());
-    wirediff().args(["-q", "align", &a, &b]).assert().code(1).stdout("");
+    wirediff()
+        .args(["-q", "align", &a, &b])
+        .assert()
+        .code(1)
+        .stdout("");
 }
 
 #[test]
@@ -67,7 +83,11 @@ fn missing_file_is_one_line_exit_2_naming_it() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::starts_with("wirediff: ").and(predicate::str::contains("nope.txt")).and(predicate::str::is_match("^[^\n]*\n$").expect("regex")));
+        .stderr(
+            predicate::str::starts_with("wirediff: ")
+                .and(predicate::str::contains("nope.txt"))
+                .and(predicate::str::is_match("^[^\n]*\n$").expect("regex")),
+        );
 }
 
 #[test]
@@ -75,23 +95,45 @@ fn binary_file_is_refused_with_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
     let b = write(&dir, "b.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
-    wirediff().args(["align", &a, &b]).assert().code(2).stderr(predicate::str::contains("b.png").and(predicate::str::contains("binary")));
+    wirediff()
+        .args(["align", &a, &b])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("b.png").and(predicate::str::contains("binary")));
 }
 
 #[test]
 fn one_version_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
-    wirediff().args(["align", &a]).assert().code(2).stderr(predicate::str::contains("at least 2"));
+    wirediff()
+        .args(["align", &a])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 2"));
 }
 
 #[test]
 fn hostile_file_name_never_reaches_stderr_raw() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
-    let evil = dir.path().join("x\u{1b}]2;pwned\u{7}.txt").display().to_string();
-    let out = wirediff().args(["align", &a, &evil]).assert().code(2).get_output().stderr.clone();
-    assert!(!out.contains(&0x1b), "ESC leaked: {}", String::from_utf8_lossy(&out));
+    let evil = dir
+        .path()
+        .join("x\u{1b}]2;pwned\u{7}.txt")
+        .display()
+        .to_string();
+    let out = wirediff()
+        .args(["align", &a, &evil])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        !out.contains(&0x1b),
+        "ESC leaked: {}",
+        String::from_utf8_lossy(&out)
+    );
     assert!(String::from_utf8_lossy(&out).contains("^["));
 }
 
@@ -99,16 +141,30 @@ fn hostile_file_name_never_reaches_stderr_raw() {
 fn stdin_dash_is_a_version() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(&dir, "a.txt", STORY_A.as_bytes());
-    wirediff().args(["align", "--format", "json", &a, "-"]).write_stdin(STORY_A).assert().code(0);
+    wirediff()
+        .args(["align", "--format", "json", &a, "-"])
+        .write_stdin(STORY_A)
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn no_arguments_compare_the_bundled_sample() {
-    let out = wirediff().args(["align", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let out = wirediff()
+        .args(["align", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let doc: Value = serde_json::from_slice(&out).expect("json");
     let versions = doc["versions"].as_array().expect("versions");
     assert_eq!(versions.len(), 5);
-    assert!(versions[0]["path"].as_str().is_some_and(|p| p.ends_with("000_064c36f7512e8fff.txt")));
+    assert!(
+        versions[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("000_064c36f7512e8fff.txt"))
+    );
 }
 
 #[test]
@@ -119,24 +175,50 @@ fn bad_config_stops_with_path_line_column() {
     cmd.args(["--config", &cfg, "align"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("config.toml:2:1:").and(predicate::str::contains("link_min_similarity")));
+        .stderr(
+            predicate::str::contains("config.toml:2:1:")
+                .and(predicate::str::contains("link_min_similarity")),
+        );
 }
 
 #[test]
 fn config_default_prints_the_commented_defaults() {
-    wirediff().args(["config", "--default"]).assert().code(0).stdout(predicate::str::contains("[align]").and(predicate::str::contains("link_min_similarity = 0.2")));
+    wirediff()
+        .args(["config", "--default"])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("[align]")
+                .and(predicate::str::contains("link_min_similarity = 0.2")),
+        );
 }
 
 #[test]
 fn user_pattern_marks_boilerplate() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let a = write(&dir, "a.txt", format!("{STORY_A}\n\nBrought to you by Acme Widgets").as_bytes());
+    let a = write(
+        &dir,
+        "a.txt",
+        format!("{STORY_A}\n\nBrought to you by Acme Widgets").as_bytes(),
+    );
     let b = write(&dir, "b.txt", STORY_A.as_bytes());
-    let cfg = write(&dir, "c.toml", b"[boilerplate]\npatterns = ['^brought to you by']\n");
+    let cfg = write(
+        &dir,
+        "c.toml",
+        b"[boilerplate]\npatterns = ['^brought to you by']\n",
+    );
     let mut cmd = Command::cargo_bin("wirediff").expect("binary");
-    let out = cmd.args(["--config", &cfg, "align", "--format", "json", &a, &b]).assert().get_output().stdout.clone();
+    let out = cmd
+        .args(["--config", &cfg, "align", "--format", "json", &a, &b])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
     let doc: Value = serde_json::from_slice(&out).expect("json");
-    let last = doc["versions"][0]["paragraphs"].as_array().and_then(|p| p.last().cloned()).expect("paragraph");
+    let last = doc["versions"][0]["paragraphs"]
+        .as_array()
+        .and_then(|p| p.last().cloned())
+        .expect("paragraph");
     assert_eq!(last["kind"], "boilerplate");
     assert_eq!(last["reason"], "config pattern");
 }
@@ -150,5 +232,9 @@ fn broken_pipe_ends_quietly() {
         .arg(format!("'{}' --no-config align --format json | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]:-x}}", bin.display()))
         .output()
         .expect("sh");
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -3,15 +3,17 @@
 //! by `cargo test` on a fresh clone. When python3 is present the original
 //! scorer is run on the same output too, and both must agree.
 
-mod support;
+#[path = "support/eval.rs"]
+mod eval;
 
 use std::path::Path;
 
 use serde_json::Value;
-use support::eval;
 
 fn fixture(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/gold")
+        .join(name);
     serde_json::from_str(&std::fs::read_to_string(&path).expect("gold fixture")).expect("gold json")
 }
 
@@ -21,7 +23,8 @@ fn sample_json() -> Vec<u8> {
         .iter()
         .map(|i| wirediff::ingest::decode(i, &opts).expect("sample decodes"))
         .collect();
-    let cmp = wirediff::compare::compare(versions, &wirediff::compare::EngineConfig::default()).expect("compare");
+    let cmp = wirediff::compare::compare(versions, &wirediff::compare::EngineConfig::default())
+        .expect("compare");
     let mut out = Vec::new();
     wirediff::export::json::write(&cmp, &mut out).expect("json");
     out
@@ -31,24 +34,53 @@ fn sample_json() -> Vec<u8> {
 fn sample_story_meets_the_gold_bars() {
     let pred: Value = serde_json::from_slice(&sample_json()).expect("valid json");
     assert_eq!(pred["schema_version"], 1);
-    let s = eval::score(&fixture("seeds.json"), &fixture("seeds-variants.json"), &pred);
+    let s = eval::score(
+        &fixture("seeds.json"),
+        &fixture("seeds-variants.json"),
+        &pred,
+    );
     eprintln!(
         "links P={:.3} R={:.3} F1={:.3}; boilerplate P={:.3} R={:.3} F1={:.3}; variants {}/{} = {:.3}, kind ok {:.3}; bad row pairs {}",
-        s.link_p, s.link_r, s.link_f1, s.bp_p, s.bp_r, s.bp_f1, s.variants_found, s.variants_total, s.variant_recall(), s.kind_accuracy(), s.bad_row_pairs
+        s.link_p,
+        s.link_r,
+        s.link_f1,
+        s.bp_p,
+        s.bp_r,
+        s.bp_f1,
+        s.variants_found,
+        s.variants_total,
+        s.variant_recall(),
+        s.kind_accuracy(),
+        s.bad_row_pairs
     );
-    for m in &s.missed_links { eprintln!("  missed link {m:?}"); }
-    for w in &s.wrong_links { eprintln!("  wrong link  {w:?}"); }
-    for v in &s.missed_variants { eprintln!("  missed variant {v}"); }
+    for m in &s.missed_links {
+        eprintln!("  missed link {m:?}");
+    }
+    for w in &s.wrong_links {
+        eprintln!("  wrong link  {w:?}");
+    }
+    for v in &s.missed_variants {
+        eprintln!("  missed variant {v}");
+    }
     assert_eq!(s.bad_row_pairs, 0, "changes longer than their text");
     assert!(s.link_f1 >= 0.95, "links F1 {:.3}", s.link_f1);
     assert!(s.bp_f1 >= 0.95, "boilerplate F1 {:.3}", s.bp_f1);
-    assert!(s.variant_recall() >= 0.80, "variant recall {:.3}", s.variant_recall());
+    assert!(
+        s.variant_recall() >= 0.80,
+        "variant recall {:.3}",
+        s.variant_recall()
+    );
 }
 
 #[test]
 fn python_scorer_agrees_when_available() {
-    let Ok(status) = std::process::Command::new("python3").arg("--version").output() else {
-        eprintln!("NOTICE: python3 not found; the original eval_align.py was not run (the Rust port still ran)");
+    let Ok(status) = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!(
+            "NOTICE: python3 not found; the original eval_align.py was not run (the Rust port still ran)"
+        );
         return;
     };
     assert!(status.status.success());
@@ -64,12 +96,31 @@ fn python_scorer_agrees_when_available() {
         .expect("run scorer");
     let text = String::from_utf8_lossy(&out.stdout);
     eprintln!("{text}");
-    let line = text.lines().find(|l| l.starts_with("score ")).expect("score line");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("score "))
+        .expect("score line");
     let get = |k: &str| -> f64 {
-        line.split_whitespace().find_map(|kv| kv.strip_prefix(k)).and_then(|v| v.parse().ok()).expect("score field")
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(k))
+            .and_then(|v| v.parse().ok())
+            .expect("score field")
     };
-    let s = eval::score(&fixture("seeds.json"), &fixture("seeds-variants.json"), &serde_json::from_slice(&sample_json()).expect("json"));
-    assert!((get("links_f1=") - s.link_f1).abs() < 0.0015, "links F1 differs: {line}");
-    assert!((get("boilerplate_f1=") - s.bp_f1).abs() < 0.0015, "boilerplate F1 differs: {line}");
-    assert!((get("variant_recall=") - s.variant_recall()).abs() < 0.0015, "variant recall differs: {line}");
+    let s = eval::score(
+        &fixture("seeds.json"),
+        &fixture("seeds-variants.json"),
+        &serde_json::from_slice(&sample_json()).expect("json"),
+    );
+    assert!(
+        (get("links_f1=") - s.link_f1).abs() < 0.0015,
+        "links F1 differs: {line}"
+    );
+    assert!(
+        (get("boilerplate_f1=") - s.bp_f1).abs() < 0.0015,
+        "boilerplate F1 differs: {line}"
+    );
+    assert!(
+        (get("variant_recall=") - s.variant_recall()).abs() < 0.0015,
+        "variant recall differs: {line}"
+    );
 }

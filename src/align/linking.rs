@@ -84,7 +84,13 @@ pub fn links(index: &SimilarityIndex, n_versions: usize, cfg: &AlignConfig) -> V
     let mut out = Vec::new();
     for va in 0..n_versions {
         for vb in va + 1..n_versions {
-            pair_links(index, (&by_version[va], va), (&by_version[vb], vb), cfg, &mut out);
+            pair_links(
+                index,
+                (&by_version[va], va),
+                (&by_version[vb], vb),
+                cfg,
+                &mut out,
+            );
         }
     }
     out
@@ -100,10 +106,20 @@ fn pair_links(
     // One-to-one: mutual best matches.
     let mut partner = std::collections::HashMap::new();
     for &i in a_nodes {
-        let Some(ci) = index.best_in(i, vb) else { continue };
-        let Some(cj) = index.best_in(ci.other, va) else { continue };
-        if cj.other == i && ci.sim >= cfg.link_min_similarity && ci.shared_terms >= MIN_SHARED_TERMS {
-            out.push(Link { a: i, b: ci.other, sim: ci.sim, kind: LinkKind::Mutual });
+        let Some(ci) = index.best_in(i, vb) else {
+            continue;
+        };
+        let Some(cj) = index.best_in(ci.other, va) else {
+            continue;
+        };
+        if cj.other == i && ci.sim >= cfg.link_min_similarity && ci.shared_terms >= MIN_SHARED_TERMS
+        {
+            out.push(Link {
+                a: i,
+                b: ci.other,
+                sim: ci.sim,
+                kind: LinkKind::Mutual,
+            });
             partner.insert(i, ci.other);
             partner.insert(ci.other, i);
         }
@@ -115,7 +131,9 @@ fn pair_links(
         if partner.contains_key(&i) {
             continue;
         }
-        let Some(c) = index.best_in(i, other_side) else { continue };
+        let Some(c) = index.best_in(i, other_side) else {
+            continue;
+        };
         let whole = c.other;
         let whole_partner = partner.get(&whole).copied();
         // Splits are nearly always of neighbouring paragraphs: a part next to the
@@ -142,7 +160,12 @@ fn pair_links(
                 continue;
             }
         }
-        out.push(Link { a: i, b: whole, sim: c.sim, kind: LinkKind::Part });
+        out.push(Link {
+            a: i,
+            b: whole,
+            sim: c.sim,
+            kind: LinkKind::Part,
+        });
     }
 }
 
@@ -174,7 +197,9 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
     }
     let mut ordered: Vec<&Link> = links
         .iter()
-        .filter(|l| l.kind == LinkKind::Part || (l.sim >= best_part[l.a] && l.sim >= best_part[l.b]))
+        .filter(|l| {
+            l.kind == LinkKind::Part || (l.sim >= best_part[l.a] && l.sim >= best_part[l.b])
+        })
         .collect();
     ordered.sort_by(|x, y| {
         (x.kind == LinkKind::Part)
@@ -190,9 +215,12 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
         let refused = match l.kind {
             // Two rows that both hold a paragraph of some version are two pieces of
             // the story; only a part link may give a version two paragraphs in a row.
-            LinkKind::Mutual => versions[ra].iter().any(|v| versions[rb].binary_search(v).is_ok()),
+            LinkKind::Mutual => versions[ra]
+                .iter()
+                .any(|v| versions[rb].binary_search(v).is_ok()),
             LinkKind::Part => {
-                versions[ra].len() >= ESTABLISHED_VERSIONS && versions[rb].len() >= ESTABLISHED_VERSIONS
+                versions[ra].len() >= ESTABLISHED_VERSIONS
+                    && versions[rb].len() >= ESTABLISHED_VERSIONS
             }
         };
         if refused {
@@ -205,7 +233,8 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
         merged.dedup();
         versions[root] = merged;
     }
-    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
     for i in 0..n_nodes {
         let r = uf.find(i);
         by_root.entry(r).or_default().push(i);
@@ -261,7 +290,11 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
     for x in 0..index.nodes.len() {
         let vx = index.nodes[x].version;
         let own = group_of[x];
-        let alone_in_version = groups[own].iter().filter(|&&m| index.nodes[m].version == vx).count() == 1;
+        let alone_in_version = groups[own]
+            .iter()
+            .filter(|&&m| index.nodes[m].version == vx)
+            .count()
+            == 1;
         if !alone_in_version || groups[own].len() < 2 {
             continue;
         }
@@ -305,9 +338,22 @@ mod tests {
     #[test]
     fn groups_cover_every_node_once() {
         use super::super::similarity::Node;
-        let nodes = (0..4).map(|i| Node { version: i % 2, para: i }).collect();
+        let nodes = (0..4)
+            .map(|i| Node {
+                version: i % 2,
+                para: i,
+            })
+            .collect();
         let index = SimilarityIndex::build(nodes, &["a b", "c d", "a b", "e f"]);
-        let g = groups(&index, &[Link { a: 0, b: 1, sim: 1.0, kind: LinkKind::Mutual }]);
+        let g = groups(
+            &index,
+            &[Link {
+                a: 0,
+                b: 1,
+                sim: 1.0,
+                kind: LinkKind::Mutual,
+            }],
+        );
         assert_eq!(g, vec![vec![0, 1], vec![2], vec![3]]);
     }
 }

@@ -121,8 +121,10 @@ pub fn moved(keys: &[Vec<Option<usize>>], n_versions: usize) -> Vec<Vec<usize>> 
             .collect();
         cells.sort_unstable();
         let rows: Vec<usize> = cells.iter().map(|&(_, r)| r).collect();
-        let keep: std::collections::HashSet<usize> =
-            longest_increasing(&rows).into_iter().map(|i| rows[i]).collect();
+        let keep: std::collections::HashSet<usize> = longest_increasing(&rows)
+            .into_iter()
+            .map(|i| rows[i])
+            .collect();
         for &r in &rows {
             if !keep.contains(&r) {
                 out[r].push(v);

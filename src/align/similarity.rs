@@ -139,10 +139,7 @@ impl SimilarityIndex {
     /// Highest similarity of node `i` to any node of another version (0 when none).
     #[must_use]
     pub fn best_sim(&self, i: usize) -> f32 {
-        self.candidates[i]
-            .iter()
-            .map(|c| c.sim)
-            .fold(0.0, f32::max)
+        self.candidates[i].iter().map(|c| c.sim).fold(0.0, f32::max)
     }
 }
 
@@ -172,7 +169,10 @@ mod tests {
 
     #[test]
     fn same_version_is_never_a_candidate() {
-        let idx = SimilarityIndex::build(nodes(&[0, 0, 1]), &["drone attack", "drone attack", "drone"]);
+        let idx = SimilarityIndex::build(
+            nodes(&[0, 0, 1]),
+            &["drone attack", "drone attack", "drone"],
+        );
         assert!(idx.candidates[0].iter().all(|c| c.other == 2));
     }
 

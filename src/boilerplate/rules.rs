@@ -31,25 +31,101 @@ pub struct Rule {
 /// The built-in rules: `(name, strength, pattern)`. Patterns are written for general
 /// web pages and wire copy, never for one site's text.
 const BUILT_IN: &[(&str, Strength, &str)] = &[
-    ("advertisement", Strength::Strong, r"^(advertisement|advert|ad|sponsored( content)?|promoted( content)?|paid (content|post)|partner content)$"),
-    ("advertisement", Strength::Strong, r"continues? (below|after) (the )?(advertisement|ad|video)"),
-    ("media embed", Strength::Strong, r"^(click|tap) to (play|watch|view|listen|expand)\b"),
-    ("media embed", Strength::Strong, r"^(watch|video|listen|audio|gallery|photos?)\s*:"),
-    ("related link", Strength::Strong, r"^(read more|related|more|see also|also read|read also|recommended|most read|trending|you may also like|more from|more on this|related articles?|related stories)\s*(:|$)"),
-    ("page error", Strength::Strong, r"an error (has )?occurred|please try again|(enable|requires?) javascript|your browser (does not|doesn't) support"),
-    ("embed code", Strength::Strong, r"to embed this|copy the code below|embed code"),
-    ("credit line", Strength::Strong, r"^(the )?(associated press|ap|reuters|afp|staff)( writers?| reporters?| correspondents?)?\b.{0,300}\bcontributed( reporting)?( to this (report|story|article))?\.?$"),
-    ("credit line", Strength::Strong, r"\b(alamy( stock photo)?|getty images|shutterstock|ap photo|pa (media|wire)|afp via getty|photo credit|image credit|file photo)\s*\)?\.?$"),
-    ("photo caption", Strength::Strong, r"\([^()]{0,60}[a-z][^()]{0,60}/\s*[a-z][^()/]{0,40}\)\s*\.?$"),
-    ("photo caption", Strength::Strong, r"^(photo|image|picture|caption|credit|photograph)\s*(:|by\b)"),
-    ("embedded post", Strength::Strong, r"(pic\.twitter\.com/|https?://t\.co/)|-\s*[^()]{1,60}\(@[a-z0-9_]{1,30}\)\s+[a-z]+\s+\d{1,2},\s+\d{4}\s*$"),
-    ("comments", Strength::Strong, r"^\d+\s+comments?$|^(leave|post|add|write) a (comment|reply)$|^(have|share) your (say|thoughts|views)$|comments? (policy|community|section|are closed)|join the (conversation|discussion)|(log|sign) in to (comment|reply)"),
-    ("cookie notice", Strength::Strong, r"\b(cookies?|consent|vendors?)\b.*\b(partners?|consent|preferences?|necessary|personal data|privacy|advertising|accept|reject)\b"),
-    ("cookie notice", Strength::Strong, r"^(always active|manage (consent|preferences|cookies)|accept( all)?( cookies)?|reject all|cookie (settings|policy|preferences)|privacy (settings|policy|centre|center))$"),
-    ("cookie notice", Strength::Weak, r"\b\d+ partners can use\b|\bpersonali[sz]ed (advertising|content|ads)\b|\b(precise geolocation|device characteristics|online identifiers)\b|\bprivacy choices\b"),
-    ("subscription appeal", Strength::Strong, r"\breaders like you\b|\b(please )?(consider )?(donate|contribute|subscribe|support us)\b.{0,80}\b(journalism|reporting|us|today|now|newsroom)\b|\bsign up (for|to) (our|the) newsletters?\b|\bbecome a (member|subscriber|supporter)\b|\bsubscribe (now|today)\b"),
-    ("share bar", Strength::Strong, r"^(share( this)?( article| story)?( on \w+)?|follow us( on \w+)?|tweet|email|print|copy link|save|menu|close|skip to (main )?content|back to top|log ?in|sign ?in|sign up|search)$"),
-    ("timestamp", Strength::Weak, r"^(updated|published|posted|last updated)?\s*:?\s*\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago$|^(updated|published|posted)$"),
+    (
+        "advertisement",
+        Strength::Strong,
+        r"^(advertisement|advert|ad|sponsored( content)?|promoted( content)?|paid (content|post)|partner content)$",
+    ),
+    (
+        "advertisement",
+        Strength::Strong,
+        r"continues? (below|after) (the )?(advertisement|ad|video)",
+    ),
+    (
+        "media embed",
+        Strength::Strong,
+        r"^(click|tap) to (play|watch|view|listen|expand)\b",
+    ),
+    (
+        "media embed",
+        Strength::Strong,
+        r"^(watch|video|listen|audio|gallery|photos?)\s*:",
+    ),
+    (
+        "related link",
+        Strength::Strong,
+        r"^(read more|related|more|see also|also read|read also|recommended|most read|trending|you may also like|more from|more on this|related articles?|related stories)\s*(:|$)",
+    ),
+    (
+        "page error",
+        Strength::Strong,
+        r"an error (has )?occurred|please try again|(enable|requires?) javascript|your browser (does not|doesn't) support",
+    ),
+    (
+        "embed code",
+        Strength::Strong,
+        r"to embed this|copy the code below|embed code",
+    ),
+    (
+        "credit line",
+        Strength::Strong,
+        r"^(the )?(associated press|ap|reuters|afp|staff)( writers?| reporters?| correspondents?)?\b.{0,300}\bcontributed( reporting)?( to this (report|story|article))?\.?$",
+    ),
+    (
+        "credit line",
+        Strength::Strong,
+        r"\b(alamy( stock photo)?|getty images|shutterstock|ap photo|pa (media|wire)|afp via getty|photo credit|image credit|file photo)\s*\)?\.?$",
+    ),
+    (
+        "photo caption",
+        Strength::Strong,
+        r"\([^()]{0,60}[a-z][^()]{0,60}/\s*[a-z][^()/]{0,40}\)\s*\.?$",
+    ),
+    (
+        "photo caption",
+        Strength::Strong,
+        r"^(photo|image|picture|caption|credit|photograph)\s*(:|by\b)",
+    ),
+    (
+        "embedded post",
+        Strength::Strong,
+        r"(pic\.twitter\.com/|https?://t\.co/)|-\s*[^()]{1,60}\(@[a-z0-9_]{1,30}\)\s+[a-z]+\s+\d{1,2},\s+\d{4}\s*$",
+    ),
+    (
+        "comments",
+        Strength::Strong,
+        r"^\d+\s+comments?$|^(leave|post|add|write) a (comment|reply)$|^(have|share) your (say|thoughts|views)$|comments? (policy|community|section|are closed)|join the (conversation|discussion)|(log|sign) in to (comment|reply)",
+    ),
+    (
+        "cookie notice",
+        Strength::Strong,
+        r"\b(cookies?|consent|vendors?)\b.*\b(partners?|consent|preferences?|necessary|personal data|privacy|advertising|accept|reject)\b",
+    ),
+    (
+        "cookie notice",
+        Strength::Strong,
+        r"^(always active|manage (consent|preferences|cookies)|accept( all)?( cookies)?|reject all|cookie (settings|policy|preferences)|privacy (settings|policy|centre|center))$",
+    ),
+    (
+        "cookie notice",
+        Strength::Weak,
+        r"\b\d+ partners can use\b|\bpersonali[sz]ed (advertising|content|ads)\b|\b(precise geolocation|device characteristics|online identifiers)\b|\bprivacy choices\b",
+    ),
+    (
+        "subscription appeal",
+        Strength::Strong,
+        r"\breaders like you\b|\b(please )?(consider )?(donate|contribute|subscribe|support us)\b.{0,80}\b(journalism|reporting|us|today|now|newsroom)\b|\bsign up (for|to) (our|the) newsletters?\b|\bbecome a (member|subscriber|supporter)\b|\bsubscribe (now|today)\b",
+    ),
+    (
+        "share bar",
+        Strength::Strong,
+        r"^(share( this)?( article| story)?( on \w+)?|follow us( on \w+)?|tweet|email|print|copy link|save|menu|close|skip to (main )?content|back to top|log ?in|sign ?in|sign up|search)$",
+    ),
+    (
+        "timestamp",
+        Strength::Weak,
+        r"^(updated|published|posted|last updated)?\s*:?\s*\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago$|^(updated|published|posted)$",
+    ),
     ("counter", Strength::Weak, r"^[\d.,]+\s*[km]?$"),
 ];
 
@@ -105,14 +181,35 @@ mod tests {
     #[test]
     fn furniture_is_recognised() {
         assert_eq!(hit("Advertisement").as_deref(), Some("advertisement"));
-        assert_eq!(hit("Story continues below advertisement").as_deref(), Some("advertisement"));
-        assert_eq!(hit("Click to play video: 'Storm hits coast'").as_deref(), Some("media embed"));
-        assert_eq!(hit("Read more: Floods kill 12").as_deref(), Some("related link"));
-        assert_eq!(hit("Flooded streets in Dhaka on Monday (Jane Doe/Reuters)").as_deref(), Some("photo caption"));
-        assert_eq!(hit("A boy wades through water. Getty Images").as_deref(), Some("credit line"));
+        assert_eq!(
+            hit("Story continues below advertisement").as_deref(),
+            Some("advertisement")
+        );
+        assert_eq!(
+            hit("Click to play video: 'Storm hits coast'").as_deref(),
+            Some("media embed")
+        );
+        assert_eq!(
+            hit("Read more: Floods kill 12").as_deref(),
+            Some("related link")
+        );
+        assert_eq!(
+            hit("Flooded streets in Dhaka on Monday (Jane Doe/Reuters)").as_deref(),
+            Some("photo caption")
+        );
+        assert_eq!(
+            hit("A boy wades through water. Getty Images").as_deref(),
+            Some("credit line")
+        );
         assert_eq!(hit("12 Comments").as_deref(), Some("comments"));
-        assert_eq!(hit("Reuters reporters John Smith in Paris contributed to this report.").as_deref(), Some("credit line"));
-        assert_eq!(hit("Manage Consent Preferences").as_deref(), Some("cookie notice"));
+        assert_eq!(
+            hit("Reuters reporters John Smith in Paris contributed to this report.").as_deref(),
+            Some("credit line")
+        );
+        assert_eq!(
+            hit("Manage Consent Preferences").as_deref(),
+            Some("cookie notice")
+        );
         assert_eq!(hit("3 hrs ago").as_deref(), Some("timestamp"));
     }
 

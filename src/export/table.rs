@@ -47,7 +47,11 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
             let vs: Vec<String> = row.moved.iter().map(|v| format!("v{v}")).collect();
             format!("  moved: {}", vs.join(", "))
         };
-        writeln!(out, "row {r}  similarity {:.2}{moved}", cmp.similarity.get(r).copied().unwrap_or(1.0))?;
+        writeln!(
+            out,
+            "row {r}  similarity {:.2}{moved}",
+            cmp.similarity.get(r).copied().unwrap_or(1.0)
+        )?;
         for (v, ids) in row.cells.iter().enumerate() {
             if ids.is_empty() {
                 continue;
@@ -56,12 +60,27 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
             let lines: Vec<String> = ids
                 .iter()
                 .filter_map(|&i| ver.paragraphs.get(i))
-                .map(|p| if p.line_start == p.line_end { format!("{}", p.line_start) } else { format!("{}-{}", p.line_start, p.line_end) })
+                .map(|p| {
+                    if p.line_start == p.line_end {
+                        format!("{}", p.line_start)
+                    } else {
+                        format!("{}-{}", p.line_start, p.line_end)
+                    }
+                })
                 .collect();
-            writeln!(out, "  v{v} L{:<8} {}", lines.join(","), excerpt(&cmp.cell_text(r, v)))?;
+            writeln!(
+                out,
+                "  v{v} L{:<8} {}",
+                lines.join(","),
+                excerpt(&cmp.cell_text(r, v))
+            )?;
         }
         let first = row.present().next();
-        for c in cmp.changes.iter().filter(|c| c.row == r && Some(c.against) == first) {
+        for c in cmp
+            .changes
+            .iter()
+            .filter(|c| c.row == r && Some(c.against) == first)
+        {
             writeln!(
                 out,
                 "    v{} {:<16} [-{}-] {{+{}+}}",

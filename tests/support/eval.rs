@@ -32,26 +32,58 @@ pub struct Scores {
 
 impl Scores {
     pub fn variant_recall(&self) -> f64 {
-        if self.variants_total == 0 { 1.0 } else { self.variants_found as f64 / self.variants_total as f64 }
+        if self.variants_total == 0 {
+            1.0
+        } else {
+            self.variants_found as f64 / self.variants_total as f64
+        }
     }
     pub fn kind_accuracy(&self) -> f64 {
-        if self.variants_found == 0 { 0.0 } else { self.kind_ok as f64 / self.variants_found as f64 }
+        if self.variants_found == 0 {
+            0.0
+        } else {
+            self.kind_ok as f64 / self.variants_found as f64
+        }
     }
 }
 
 fn prf(pred: &HashSet<(Line, Line)>, gold: &HashSet<(Line, Line)>) -> (f64, f64, f64) {
     let tp = pred.intersection(gold).count() as f64;
-    let p = if pred.is_empty() { if gold.is_empty() { 1.0 } else { 0.0 } } else { tp / pred.len() as f64 };
-    let r = if gold.is_empty() { 1.0 } else { tp / gold.len() as f64 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if pred.is_empty() {
+        if gold.is_empty() { 1.0 } else { 0.0 }
+    } else {
+        tp / pred.len() as f64
+    };
+    let r = if gold.is_empty() {
+        1.0
+    } else {
+        tp / gold.len() as f64
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 fn prf_lines(pred: &HashSet<Line>, gold: &HashSet<Line>) -> (f64, f64, f64) {
     let tp = pred.intersection(gold).count() as f64;
-    let p = if pred.is_empty() { if gold.is_empty() { 1.0 } else { 0.0 } } else { tp / pred.len() as f64 };
-    let r = if gold.is_empty() { 1.0 } else { tp / gold.len() as f64 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if pred.is_empty() {
+        if gold.is_empty() { 1.0 } else { 0.0 }
+    } else {
+        tp / pred.len() as f64
+    };
+    let r = if gold.is_empty() {
+        1.0
+    } else {
+        tp / gold.len() as f64
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -73,14 +105,22 @@ fn u(v: &Value) -> usize {
 
 /// Scores `pred` (the JSON contract) against `gold` (seeds.json) and `variants`.
 pub fn score(gold: &Value, variants: &Value, pred: &Value) -> Scores {
-    let names: Vec<String> = gold["versions"].as_array().expect("gold versions").iter().map(|v| v.as_str().unwrap_or("").to_string()).collect();
+    let names: Vec<String> = gold["versions"]
+        .as_array()
+        .expect("gold versions")
+        .iter()
+        .map(|v| v.as_str().unwrap_or("").to_string())
+        .collect();
     let pv = pred["versions"].as_array().expect("pred versions");
     let vmap: Vec<usize> = pv
         .iter()
         .map(|v| {
             let path = v["path"].as_str().expect("path");
             let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
-            names.iter().position(|n| n == base).unwrap_or_else(|| panic!("version {base} not in gold"))
+            names
+                .iter()
+                .position(|n| n == base)
+                .unwrap_or_else(|| panic!("version {base} not in gold"))
         })
         .collect();
     // paragraph -> (lines, kind, text)
@@ -88,12 +128,30 @@ pub fn score(gold: &Value, variants: &Value, pred: &Value) -> Scores {
     for (i, v) in pv.iter().enumerate() {
         for p in v["paragraphs"].as_array().expect("paragraphs") {
             let lines: Vec<usize> = (u(&p["line_start"])..=u(&p["line_end"])).collect();
-            plines.insert((i, u(&p["id"])), (lines, p["kind"].as_str().unwrap_or("story").to_string(), p["text"].as_str().unwrap_or("").to_string()));
+            plines.insert(
+                (i, u(&p["id"])),
+                (
+                    lines,
+                    p["kind"].as_str().unwrap_or("story").to_string(),
+                    p["text"].as_str().unwrap_or("").to_string(),
+                ),
+            );
         }
     }
     let mut g = HashSet::new();
     for group in gold["groups"].as_array().expect("groups") {
-        let members: Vec<Line> = group.as_array().expect("group").iter().flat_map(|m| m["lines"].as_array().expect("lines").iter().map(move |l| (u(&m["v"]), u(l)))).collect();
+        let members: Vec<Line> = group
+            .as_array()
+            .expect("group")
+            .iter()
+            .flat_map(|m| {
+                m["lines"]
+                    .as_array()
+                    .expect("lines")
+                    .iter()
+                    .map(move |l| (u(&m["v"]), u(l)))
+            })
+            .collect();
         g.extend(pairs(&members));
     }
     let rows = pred["rows"].as_array().expect("rows");
@@ -116,8 +174,26 @@ pub fn score(gold: &Value, variants: &Value, pred: &Value) -> Scores {
     let mut wrong_links: Vec<_> = p.difference(&g).copied().collect();
     wrong_links.sort_unstable();
 
-    let gb: HashSet<Line> = gold["boilerplate"].as_array().expect("bp").iter().flat_map(|m| m["lines"].as_array().expect("lines").iter().map(move |l| (u(&m["v"]), u(l)))).collect();
-    let pb: HashSet<Line> = plines.iter().filter(|(_, (_, k, _))| k == "boilerplate").flat_map(|((i, _), (lines, _, _))| lines.iter().map(move |&l| (vmap[*i], l))).collect();
+    let gb: HashSet<Line> = gold["boilerplate"]
+        .as_array()
+        .expect("bp")
+        .iter()
+        .flat_map(|m| {
+            m["lines"]
+                .as_array()
+                .expect("lines")
+                .iter()
+                .map(move |l| (u(&m["v"]), u(l)))
+        })
+        .collect();
+    let pb: HashSet<Line> = plines
+        .iter()
+        .filter(|(_, (_, k, _))| k == "boilerplate")
+        .flat_map(|((i, _), (lines, _, _))| {
+            let vm = vmap[*i];
+            lines.iter().map(move |&l| (vm, l))
+        })
+        .collect();
     let (bp_p, bp_r, bp_f1) = prf_lines(&pb, &gb);
 
     // Sanity: per (row, against, version), changes no longer than the texts.
@@ -130,46 +206,124 @@ pub fn score(gold: &Value, variants: &Value, pred: &Value) -> Scores {
         e.1 += c["new"].as_str().unwrap_or("").chars().count();
     }
     let cell_len = |r: usize, v: usize| -> usize {
-        rows[r]["cells"][v].as_array().map_or(0, |ids| ids.iter().map(|pid| plines[&(v, u(pid))].2.chars().count()).sum())
+        rows[r]["cells"][v].as_array().map_or(0, |ids| {
+            ids.iter()
+                .map(|pid| plines[&(v, u(pid))].2.chars().count())
+                .sum()
+        })
     };
-    let bad_row_pairs = used.iter().filter(|((r, a, v), (o, n))| *r >= rows.len() || *o > cell_len(*r, *a) + 8 || *n > cell_len(*r, *v) + 8).count();
+    let bad_row_pairs = used
+        .iter()
+        .filter(|((r, a, v), (o, n))| {
+            *r >= rows.len() || *o > cell_len(*r, *a) + 8 || *n > cell_len(*r, *v) + 8
+        })
+        .count();
 
     // Variants.
     let part = |text: &str, mine: &str, other: &str| -> bool {
-        if text.is_empty() { return true; }
-        if mine.contains(text) && !other.contains(text) { return true; }
-        let (t, m, o) = (text.to_lowercase(), mine.to_lowercase(), other.to_lowercase());
+        if text.is_empty() {
+            return true;
+        }
+        if mine.contains(text) && !other.contains(text) {
+            return true;
+        }
+        let (t, m, o) = (
+            text.to_lowercase(),
+            mine.to_lowercase(),
+            other.to_lowercase(),
+        );
         m.contains(&t) && !o.contains(&t)
     };
     let kind_words: HashMap<&str, &[&str]> = HashMap::from([
-        ("spelling", &["spell", "name"][..]), ("name", &["name", "spell", "entity"][..]),
-        ("number", &["number", "numer", "quantity"][..]), ("date", &["date", "day", "time"][..]),
-        ("quote", &["quot"][..]), ("claim", &["claim", "contradict", "fact"][..]),
-        ("wording", &["word", "paraphras", "substitut", "synonym"][..]),
+        ("spelling", &["spell", "name"][..]),
+        ("name", &["name", "spell", "entity"][..]),
+        ("number", &["number", "numer", "quantity"][..]),
+        ("date", &["date", "day", "time"][..]),
+        ("quote", &["quot"][..]),
+        ("claim", &["claim", "contradict", "fact"][..]),
+        (
+            "wording",
+            &["word", "paraphras", "substitut", "synonym"][..],
+        ),
     ]);
     let vlist = variants.as_array().expect("variants");
     let (mut found, mut kind_ok, mut missed_variants) = (0, 0, Vec::new());
     for var in vlist {
-        let forms: Vec<(String, HashSet<usize>)> = var["forms"].as_object().expect("forms").iter().map(|(f, vs)| (f.clone(), vs.as_array().expect("vs").iter().map(u).collect())).collect();
-        let wher: HashSet<Line> = var["where"].as_array().expect("where").iter().map(|w| (u(&w["v"]), u(&w["line"]))).collect();
+        let forms: Vec<(String, HashSet<usize>)> = var["forms"]
+            .as_object()
+            .expect("forms")
+            .iter()
+            .map(|(f, vs)| {
+                (
+                    f.clone(),
+                    vs.as_array().expect("vs").iter().map(u).collect(),
+                )
+            })
+            .collect();
+        let wher: HashSet<Line> = var["where"]
+            .as_array()
+            .expect("where")
+            .iter()
+            .map(|w| (u(&w["v"]), u(&w["line"])))
+            .collect();
         let mut kinds = HashSet::new();
         for c in changes {
             let r = u(&c["row"]);
-            if r >= row_lines.len() { continue; }
+            if r >= row_lines.len() {
+                continue;
+            }
             let (vi, va) = (vmap[u(&c["version"])], vmap[u(&c["against"])]);
             let old = c["old"].as_str().unwrap_or("").trim();
             let new = c["new"].as_str().unwrap_or("").trim();
-            if (old.is_empty() && new.is_empty()) || !row_lines[r].iter().any(|l| wher.contains(l)) { continue; }
-            let hit = forms.iter().any(|(fa, va_set)| forms.iter().any(|(fb, vb_set)| fa != fb && va_set.contains(&va) && vb_set.contains(&vi) && part(old, fa, fb) && part(new, fb, fa)));
-            if hit { kinds.insert(c["kind"].as_str().unwrap_or("").to_lowercase()); }
+            if (old.is_empty() && new.is_empty()) || !row_lines[r].iter().any(|l| wher.contains(l))
+            {
+                continue;
+            }
+            let hit = forms.iter().any(|(fa, va_set)| {
+                forms.iter().any(|(fb, vb_set)| {
+                    fa != fb
+                        && va_set.contains(&va)
+                        && vb_set.contains(&vi)
+                        && part(old, fa, fb)
+                        && part(new, fb, fa)
+                })
+            });
+            if hit {
+                kinds.insert(c["kind"].as_str().unwrap_or("").to_lowercase());
+            }
         }
         if kinds.is_empty() {
-            missed_variants.push(forms.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>().join(" / "));
+            missed_variants.push(
+                forms
+                    .iter()
+                    .map(|(f, _)| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            );
         } else {
             found += 1;
-            let accepted = kind_words.get(var["kind"].as_str().unwrap_or("")).copied().unwrap_or(&[]);
-            if kinds.iter().any(|k| accepted.iter().any(|w| k.contains(w))) { kind_ok += 1; }
+            let accepted = kind_words
+                .get(var["kind"].as_str().unwrap_or(""))
+                .copied()
+                .unwrap_or(&[]);
+            if kinds.iter().any(|k| accepted.iter().any(|w| k.contains(w))) {
+                kind_ok += 1;
+            }
         }
     }
-    Scores { link_p, link_r, link_f1, bp_p, bp_r, bp_f1, variants_found: found, variants_total: vlist.len(), kind_ok, bad_row_pairs, missed_links, wrong_links, missed_variants }
+    Scores {
+        link_p,
+        link_r,
+        link_f1,
+        bp_p,
+        bp_r,
+        bp_f1,
+        variants_found: found,
+        variants_total: vlist.len(),
+        kind_ok,
+        bad_row_pairs,
+        missed_links,
+        wrong_links,
+        missed_variants,
+    }
 }

@@ -32,11 +32,14 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ka", "dhi", "mi", "ba", "gh", "dad", "mil", "it", "ia", "zo", "ne", "gre", "en", "pro", "test", "vo", "te",
-    "sec", "ur", "ity", "for", "ces", "dro", "ne", "att", "ack", "pri", "me", "min", "is", "ter",
+    "ka", "dhi", "mi", "ba", "gh", "dad", "mil", "it", "ia", "zo", "ne", "gre", "en", "pro",
+    "test", "vo", "te", "sec", "ur", "ity", "for", "ces", "dro", "ne", "att", "ack", "pri", "me",
+    "min", "is", "ter",
 ];
 
-const COMMON: &[&str] = &["the", "a", "of", "and", "in", "to", "was", "said", "on", "with", "for", "by", "after"];
+const COMMON: &[&str] = &[
+    "the", "a", "of", "and", "in", "to", "was", "said", "on", "with", "for", "by", "after",
+];
 
 /// A made-up word: common words often, rarer invented ones otherwise.
 pub fn word(rng: &mut Rng) -> String {
@@ -44,7 +47,9 @@ pub fn word(rng: &mut Rng) -> String {
         return COMMON[rng.below(COMMON.len())].to_string();
     }
     let n = 2 + rng.below(3);
-    (0..n).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+    (0..n)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect()
 }
 
 /// A paragraph of `words` words with a capital and a full stop.
@@ -71,7 +76,13 @@ pub fn rewrite(rng: &mut Rng, base: &[String], rate: usize) -> Vec<String> {
         }
         let words: Vec<String> = p
             .split(' ')
-            .map(|w| if rng.chance(rate) { word(rng) } else { w.to_string() })
+            .map(|w| {
+                if rng.chance(rate) {
+                    word(rng)
+                } else {
+                    w.to_string()
+                }
+            })
             .collect();
         if words.len() > 8 && rng.chance(rate / 3) {
             let cut = words.len() / 2;
@@ -81,7 +92,8 @@ pub fn rewrite(rng: &mut Rng, base: &[String], rate: usize) -> Vec<String> {
             out.push(words.join(" "));
         }
         if rng.chance(rate / 3) {
-            out.push(paragraph(rng, 20 + rng.below(30)));
+            let len = 20 + rng.below(30);
+            out.push(paragraph(rng, len));
         }
     }
     if out.len() > 3 && rng.chance(rate * 2) {
@@ -127,7 +139,12 @@ pub fn version(name: &str, paragraphs: &[String]) -> Version {
 /// `n` versions of a `paragraphs`-paragraph story rewritten at `rate` percent.
 pub fn story(seed: u64, n: usize, paragraphs: usize, rate: usize) -> Vec<Version> {
     let mut rng = Rng::new(seed);
-    let base: Vec<String> = (0..paragraphs).map(|_| paragraph(&mut rng, 25 + rng.below(40))).collect();
+    let base: Vec<String> = (0..paragraphs)
+        .map(|_| {
+            let len = 25 + rng.below(40);
+            paragraph(&mut rng, len)
+        })
+        .collect();
     (0..n)
         .map(|v| version(&format!("v{v:02}"), &rewrite(&mut rng, &base, rate)))
         .collect()

@@ -1,0 +1,106 @@
+//! Tokens of a text for word diffing: words (hyphenated compounds kept whole),
+//! punctuation marks, each with its byte span and a matching key.
+//!
+//! White space is not a token: the diff runs over content only, and the white
+//! space between tokens is carried by whatever segment surrounds it. The key folds
+//! typography and case (`“`/`"`, `–`/`-`, `Seven`/`seven`), so those never count as
+//! different words; case differences are reported separately by the caller.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// Folded, lowercased form used for matching.
+    pub key: String,
+    /// Whether it holds a letter or digit.
+    pub is_word: bool,
+}
+
+/// Splits `s` into tokens. A single hyphen (or dash) with no space on either side
+/// joins two words (`al-Kadhimi`, `54-year-old`), because a reader sees one word.
+#[must_use]
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let pieces: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let (start, piece) = pieces[i];
+        if piece.chars().all(char::is_whitespace) {
+            i += 1;
+            continue;
+        }
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        let mut end = start + piece.len();
+        if is_word {
+            // Absorb "-word" runs: word, hyphen, word, hyphen, word…
+            while i + 2 < pieces.len()
+                && is_joiner(pieces[i + 1].1)
+                && pieces[i + 2].1.chars().any(char::is_alphanumeric)
+            {
+                end = pieces[i + 2].0 + pieces[i + 2].1.len();
+                i += 2;
+            }
+        }
+        let original = &s[start..end];
+        out.push(Token {
+            span: start..end,
+            key: text::fold(original).to_lowercase(),
+            is_word,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn is_joiner(p: &str) -> bool {
+    matches!(p, "-" | "\u{2010}" | "\u{2011}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).into_iter().map(|t| &s[t.span]).collect()
+    }
+
+    #[test]
+    fn words_and_punctuation() {
+        assert_eq!(
+            texts("Mr al-Kadhimi, 54, said: “no.”"),
+            vec![
+                "Mr",
+                "al-Kadhimi",
+                ",",
+                "54",
+                ",",
+                "said",
+                ":",
+                "“",
+                "no",
+                ".",
+                "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn spaced_dash_is_its_own_token() {
+        assert_eq!(texts("Iran – backed"), vec!["Iran", "–", "backed"]);
+        assert_eq!(texts("Iran-backed"), vec!["Iran-backed"]);
+    }
+
+    #[test]
+    fn keys_fold_typography_and_case() {
+        let a = tokenize("Don’t");
+        let b = tokenize("don't");
+        assert_eq!(a[0].key, b[0].key);
+    }
+}
