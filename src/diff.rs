@@ -13,6 +13,7 @@
 
 pub mod inline;
 pub mod kind;
+pub mod refine;
 pub mod tokens;
 
 use std::ops::Range;
@@ -154,9 +155,21 @@ pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
             }
             continue;
         }
-        let old_span = span_of(&ta, &o, old.len());
-        let new_span = span_of(&tb, &n, new.len());
-        changes.push((old_span, new_span));
+        for (po, pn) in refine::split(&ta, &tb, o, n) {
+            let (mut old_span, mut new_span) =
+                (span_of(&ta, &po, old.len()), span_of(&tb, &pn, new.len()));
+            if po.len() == 1
+                && pn.len() == 1
+                && let Some((ao, an)) =
+                    refine::affix(&old[old_span.clone()], &new[new_span.clone()])
+            {
+                (old_span, new_span) = (
+                    old_span.start + ao.start..old_span.start + ao.end,
+                    new_span.start + an.start..new_span.start + an.end,
+                );
+            }
+            changes.push((old_span, new_span));
+        }
     }
     let mut out = Vec::new();
     let (mut ca, mut cb) = (0, 0);

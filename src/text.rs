@@ -57,13 +57,11 @@ pub fn words(s: &str) -> Vec<String> {
     for w in folded.split_word_bounds() {
         let is_word = w.chars().any(char::is_alphanumeric);
         if is_word {
-            if joiner_pending {
-                if let Some(last) = out.last_mut() {
-                    last.push('-');
-                    last.push_str(w);
-                    joiner_pending = false;
-                    continue;
-                }
+            if joiner_pending && let Some(last) = out.last_mut() {
+                last.push('-');
+                last.push_str(w);
+                joiner_pending = false;
+                continue;
             }
             out.push(w.to_string());
             joiner_pending = false;
@@ -111,10 +109,10 @@ pub fn stem(w: &str) -> String {
     for suf in [
         "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s",
     ] {
-        if let Some(base) = w.strip_suffix(suf) {
-            if base.chars().count() >= 4 {
-                return base.to_string();
-            }
+        if let Some(base) = w.strip_suffix(suf)
+            && base.chars().count() >= 4
+        {
+            return base.to_string();
         }
     }
     w.to_string()

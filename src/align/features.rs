@@ -57,10 +57,11 @@ pub fn terms_of(s: &str) -> Vec<String> {
         }
         // `al-kadhimi` also yields `kadhimi`, so `Kadhimi` alone still meets it.
         let stemmed = key(&w);
-        if let Some((prefix, rest)) = w.split_once('-') {
-            if prefix.len() <= 3 && !rest.is_empty() {
-                out.push(key(rest));
-            }
+        if let Some((prefix, rest)) = w.split_once('-')
+            && prefix.len() <= 3
+            && !rest.is_empty()
+        {
+            out.push(key(rest));
         }
         out.push(stemmed);
     }

@@ -31,11 +31,15 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
-        let (start, piece) = pieces[i];
-        if piece.chars().all(char::is_whitespace) {
+        let (raw_start, raw) = pieces[i];
+        // A combining mark after a space makes one segment with it (" ෑ"); the
+        // space is still white space, so keep it out of the token.
+        let piece = raw.trim();
+        if piece.is_empty() {
             i += 1;
             continue;
         }
+        let start = raw_start + (raw.len() - raw.trim_start().len());
         let is_word = piece.chars().any(char::is_alphanumeric);
         let mut end = start + piece.len();
         if is_word {
@@ -43,6 +47,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             while i + 2 < pieces.len()
                 && is_joiner(pieces[i + 1].1)
                 && pieces[i + 2].1.chars().any(char::is_alphanumeric)
+                && pieces[i + 2].1.trim() == pieces[i + 2].1
             {
                 end = pieces[i + 2].0 + pieces[i + 2].1.len();
                 i += 2;

@@ -1,0 +1,194 @@
+//! Refining a replaced stretch into the pieces a reader would mark.
+//!
+//! A diff of word keys only knows "equal" or "different", so "Mr. al-Kadhimis’s
+//! house" against "al-Kadhimi’s home" comes out as one three-for-two replace. Here
+//! the words of a replaced stretch are paired by how alike they are (a few letters
+//! apart, or the same number), in order, by a small dynamic programme; each pair
+//! becomes its own change, and the unpaired words between pairs form the changes
+//! around them. A word that only gained or lost an affix ("Iran"/"Iranian") is
+//! narrowed to the affix. The programme is quadratic in the stretch, so stretches
+//! above [`MAX_CELLS`] word pairs are left whole.
+
+use std::ops::Range;
+
+use super::kind::edit_distance;
+use super::tokens::Token;
+
+/// Largest `old words × new words` product refined.
+pub const MAX_CELLS: usize = 40_000;
+
+/// Two words at least this alike (1 − edit distance / longer length) can pair.
+const MIN_ALIKE: f32 = 0.55;
+
+/// The digits of a word, if any ("54-year-old" → "54").
+fn digits(key: &str) -> String {
+    key.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// How alike two tokens are, 0..=1; 0 when they may not pair.
+fn alike(a: &Token, b: &Token) -> f32 {
+    if !a.is_word || !b.is_word {
+        return 0.0;
+    }
+    let (da, db) = (digits(&a.key), digits(&b.key));
+    if !da.is_empty() || !db.is_empty() {
+        return if da == db { 0.9 } else { 0.0 };
+    }
+    let (la, lb) = (a.key.chars().count(), b.key.chars().count());
+    let longest = la.max(lb);
+    if longest < 3 {
+        return 0.0;
+    }
+    let limit = longest - (longest as f32 * MIN_ALIKE).ceil() as usize;
+    let d = edit_distance(&a.key, &b.key, limit);
+    if d > limit {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)] // word lengths are small
+    let score = 1.0 - d as f32 / longest as f32;
+    score
+}
+
+/// Splits the replaced stretch `old[o]` → `new[n]` (token ranges) into smaller
+/// `(old tokens, new tokens)` pieces, in order; either side of a piece may be empty.
+#[must_use]
+pub fn split(
+    old: &[Token],
+    new: &[Token],
+    o: Range<usize>,
+    n: Range<usize>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let (m, k) = (o.len(), n.len());
+    if m == 0 || k == 0 || m * k > MAX_CELLS || (m == 1 && k == 1) {
+        return vec![(o, n)];
+    }
+    // best[i][j]: best total alikeness pairing old[..i] with new[..j].
+    let mut best = vec![vec![0.0f32; k + 1]; m + 1];
+    for i in 1..=m {
+        for j in 1..=k {
+            let pair = alike(&old[o.start + i - 1], &new[n.start + j - 1]);
+            let take = if pair > 0.0 {
+                best[i - 1][j - 1] + pair
+            } else {
+                f32::MIN
+            };
+            best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(take);
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (m, k);
+    while i > 0 && j > 0 {
+        let pair = alike(&old[o.start + i - 1], &new[n.start + j - 1]);
+        if pair > 0.0 && (best[i][j] - (best[i - 1][j - 1] + pair)).abs() < 1e-6 {
+            pairs.push((o.start + i - 1, n.start + j - 1));
+            i -= 1;
+            j -= 1;
+        } else if (best[i][j] - best[i - 1][j]).abs() < 1e-6 {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    pairs.reverse();
+    if pairs.is_empty() {
+        return vec![(o, n)];
+    }
+    let mut out = Vec::new();
+    let (mut ci, mut cj) = (o.start, n.start);
+    for (pi, pj) in pairs {
+        if pi > ci || pj > cj {
+            out.push((ci..pi, cj..pj));
+        }
+        out.push((pi..pi + 1, pj..pj + 1));
+        (ci, cj) = (pi + 1, pj + 1);
+    }
+    if o.end > ci || n.end > cj {
+        out.push((ci..o.end, cj..n.end));
+    }
+    out
+}
+
+/// For one word against one word where one is the other plus a prefix or suffix
+/// ("Iran"/"Iranian"), the byte spans of just the differing affix; else `None`.
+#[must_use]
+pub fn affix(old: &str, new: &str) -> Option<(Range<usize>, Range<usize>)> {
+    if old.is_empty()
+        || new.is_empty()
+        || old.contains(char::is_whitespace)
+        || new.contains(char::is_whitespace)
+    {
+        return None;
+    }
+    if let Some(rest) = new.strip_prefix(old) {
+        return (!rest.is_empty()).then_some((old.len()..old.len(), old.len()..new.len()));
+    }
+    if let Some(rest) = old.strip_prefix(new) {
+        return (!rest.is_empty()).then_some((new.len()..old.len(), new.len()..new.len()));
+    }
+    if new.ends_with(old) {
+        let cut = new.len() - old.len();
+        return Some((0..0, 0..cut));
+    }
+    if old.ends_with(new) {
+        let cut = old.len() - new.len();
+        return Some((0..cut, 0..0));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn pieces(a: &str, b: &str) -> Vec<(String, String)> {
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        split(&ta, &tb, 0..ta.len(), 0..tb.len())
+            .into_iter()
+            .map(|(o, n)| {
+                let s = |t: &[Token], r: Range<usize>, text: &str| {
+                    if r.is_empty() {
+                        String::new()
+                    } else {
+                        text[t[r.start].span.start..t[r.end - 1].span.end].to_string()
+                    }
+                };
+                (s(&ta, o, a), s(&tb, n, b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn alike_words_pair_up() {
+        assert_eq!(
+            pieces("Mr. al-Kadhimis’s house", "al-Kadhimi’s home"),
+            vec![
+                ("Mr.".into(), String::new()),
+                ("al-Kadhimis’s".into(), "al-Kadhimi’s".into()),
+                ("house".into(), "home".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_pair_by_digits() {
+        let p = pieces("Mr al-Kadhimi, 54,", "The 54-year-old");
+        assert!(p.contains(&("54".into(), "54-year-old".into())), "{p:?}");
+    }
+
+    #[test]
+    fn unlike_words_stay_one_piece() {
+        assert_eq!(
+            pieces("rocket attack", "drone strike"),
+            vec![("rocket attack".into(), "drone strike".into())]
+        );
+    }
+
+    #[test]
+    fn affixes() {
+        assert_eq!(affix("Iran", "Iranian"), Some((4..4, 4..7)));
+        assert_eq!(affix("elections", "election"), Some((8..9, 8..8)));
+        assert_eq!(affix("resident", "nonresident"), Some((0..0, 0..3)));
+        assert_eq!(affix("Kadhimi", "Khadimi"), None);
+    }
+}
