@@ -3,6 +3,7 @@
 //! This is the single entry point the CLI, the exports and the terminal UI share,
 //! so they always show the same thing.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, AlignmentTable};
@@ -71,6 +72,36 @@ impl Comparison {
     }
 }
 
+/// Diffs every pair of versions present in row `r`: its changes and the mean similarity.
+fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> (Vec<RowChange>, f64) {
+    let present: Vec<usize> = cmp.table.rows[r].present().collect();
+    let texts: Vec<String> = present.iter().map(|&v| cmp.cell_text(r, v)).collect();
+    let prepared: Vec<diff::Prepared<'_>> = texts.iter().map(|t| diff::Prepared::new(t)).collect();
+    let (mut changes, mut sims) = (Vec::new(), Vec::new());
+    for (ia, &a) in present.iter().enumerate() {
+        for (ib, &b) in present.iter().enumerate().skip(ia + 1) {
+            let pair = diff::diff_prepared(&prepared[ia], &prepared[ib], opts);
+            sims.push(pair.similarity);
+            changes.extend(pair.segments.into_iter().filter_map(|seg| match seg {
+                diff::Segment::Change(change) => Some(RowChange {
+                    row: r,
+                    version: b,
+                    against: a,
+                    change,
+                }),
+                diff::Segment::Equal { .. } => None,
+            }));
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // pair counts are tiny
+    let mean = if sims.is_empty() {
+        1.0
+    } else {
+        sims.iter().sum::<f64>() / sims.len() as f64
+    };
+    (changes, mean)
+}
+
 /// Runs the whole engine on decoded versions.
 ///
 /// # Errors
@@ -85,30 +116,14 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         changes: Vec::new(),
     };
     let opts = DiffOptions::default();
-    for r in 0..cmp.table.rows.len() {
-        let present: Vec<usize> = cmp.table.rows[r].present().collect();
-        let texts: Vec<String> = present.iter().map(|&v| cmp.cell_text(r, v)).collect();
-        let mut sims = Vec::new();
-        for (ia, &a) in present.iter().enumerate() {
-            for (ib, &b) in present.iter().enumerate().skip(ia + 1) {
-                sims.push(diff::similarity(&texts[ia], &texts[ib]));
-                for change in diff::changes(&texts[ia], &texts[ib], &opts) {
-                    cmp.changes.push(RowChange {
-                        row: r,
-                        version: b,
-                        against: a,
-                        change,
-                    });
-                }
-            }
-        }
-        #[allow(clippy::cast_precision_loss)] // pair counts are tiny
-        let mean = if sims.is_empty() {
-            1.0
-        } else {
-            sims.iter().sum::<f64>() / sims.len() as f64
-        };
-        cmp.similarity.push(mean);
+    // Rows are independent: diff them in parallel, then keep them in row order.
+    let per_row: Vec<(Vec<RowChange>, f64)> = (0..cmp.table.rows.len())
+        .into_par_iter()
+        .map(|r| diff_row(&cmp, r, &opts))
+        .collect();
+    for (changes, sim) in per_row {
+        cmp.changes.extend(changes);
+        cmp.similarity.push(sim);
     }
     Ok(cmp)
 }

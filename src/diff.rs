@@ -125,13 +125,61 @@ impl Default for DiffOptions {
     }
 }
 
+/// A text made ready for diffing against several others: tokenised once, with
+/// its quotations found.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    quotes: Vec<Range<usize>>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Tokenises `text` and finds its quotations.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            tokens: tokens::tokenize(text),
+            quotes: kind::quotations(text),
+        }
+    }
+}
+
+/// The diff of one pair: its segments and the share of tokens in common.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairDiff {
+    /// The whole pair as segments (see [`segments`]).
+    pub segments: Vec<Segment>,
+    /// Share of tokens the two have in common, 0..=1 (1 for two empty texts).
+    pub similarity: f64,
+}
+
 /// The whole pair as segments, in order: the old spans concatenated rebuild `old`
 /// exactly, the new spans rebuild `new`, with no gaps or overlaps.
 #[must_use]
 pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
-    let (ta, tb) = (tokens::tokenize(old), tokens::tokenize(new));
-    let ops = token_ops(&ta, &tb, opts);
-    let (qa, qb) = (kind::quotations(old), kind::quotations(new));
+    diff_prepared(&Prepared::new(old), &Prepared::new(new), opts).segments
+}
+
+/// Diffs two prepared texts: segments and similarity in one pass.
+#[must_use]
+pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> PairDiff {
+    let (old, new) = (a.text, b.text);
+    let (ta, tb) = (&a.tokens, &b.tokens);
+    let ops = token_ops(ta, tb, opts);
+    let equal_tokens: usize = ops
+        .iter()
+        .filter(|(t, _, _)| *t == Tag::Equal)
+        .map(|(_, o, _)| o.len())
+        .sum();
+    #[allow(clippy::cast_precision_loss)] // token counts are far below 2^52
+    let similarity = if ta.is_empty() && tb.is_empty() {
+        1.0
+    } else {
+        2.0 * equal_tokens as f64 / (ta.len() + tb.len()) as f64
+    };
+    let (qa, qb) = (&a.quotes, &b.quotes);
     let mut changes: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for (tag, o, n) in ops {
         if tag == Tag::Equal {
@@ -139,7 +187,7 @@ pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
             let mut run: Option<(Range<usize>, Range<usize>)> = None;
             for (i, j) in o.clone().zip(n.clone()) {
                 let (sa, sb) = (&old[ta[i].span.clone()], &new[tb[j].span.clone()]);
-                if text::fold(sa) == text::fold(sb) {
+                if sa == sb || text::fold(sa) == text::fold(sb) {
                     if let Some(r) = run.take() {
                         changes.push(r);
                     }
@@ -155,9 +203,9 @@ pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
             }
             continue;
         }
-        for (po, pn) in refine::split(&ta, &tb, o, n) {
+        for (po, pn) in refine::split(ta, tb, o, n) {
             let (mut old_span, mut new_span) =
-                (span_of(&ta, &po, old.len()), span_of(&tb, &pn, new.len()));
+                (span_of(ta, &po, old.len()), span_of(tb, &pn, new.len()));
             if po.len() == 1
                 && pn.len() == 1
                 && let Some((ao, an)) =
@@ -181,7 +229,7 @@ pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
             });
         }
         let (o, n) = (&old[os.clone()], &new[ns.clone()]);
-        let kind = kind::classify((o, &os), (n, &ns), &qa, &qb);
+        let kind = kind::classify((o, &os), (n, &ns), qa, qb);
         (ca, cb) = (os.end, ns.end);
         out.push(Segment::Change(Change {
             kind,
@@ -197,7 +245,10 @@ pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
             new_span: cb..new.len(),
         });
     }
-    out
+    PairDiff {
+        segments: out,
+        similarity,
+    }
 }
 
 /// Byte span of tokens `r`; an empty range is the insertion point right after
@@ -256,18 +307,12 @@ pub fn changes(old: &str, new: &str, opts: &DiffOptions) -> Vec<Change> {
 /// Share of tokens the two texts have in common, 0..=1 (1 for two empty texts).
 #[must_use]
 pub fn similarity(old: &str, new: &str) -> f64 {
-    let (ta, tb) = (tokens::tokenize(old), tokens::tokenize(new));
-    if ta.is_empty() && tb.is_empty() {
-        return 1.0;
-    }
-    let equal: usize = token_ops(&ta, &tb, &DiffOptions::default())
-        .iter()
-        .filter(|(t, _, _)| *t == Tag::Equal)
-        .map(|(_, o, _)| o.len())
-        .sum();
-    #[allow(clippy::cast_precision_loss)] // token counts are far below 2^52
-    let ratio = 2.0 * equal as f64 / (ta.len() + tb.len()) as f64;
-    ratio
+    diff_prepared(
+        &Prepared::new(old),
+        &Prepared::new(new),
+        &DiffOptions::default(),
+    )
+    .similarity
 }
 
 #[cfg(test)]

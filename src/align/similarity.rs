@@ -1,16 +1,21 @@
 //! Candidate paragraph pairs across versions and their similarity scores.
 //!
 //! Scoring every paragraph against every other is quadratic in the total text, so
-//! candidates come from an inverted index over terms: only paragraphs that share a
-//! term are ever scored, and terms so common that their posting list exceeds
-//! [`MAX_POSTINGS`] are not used to *find* candidates (they still count in the
-//! exact score). For each paragraph only the best [`TOP_K`] candidates per other
-//! version are kept, which bounds memory by `nodes × versions × TOP_K`.
+//! candidates come from an inverted index over terms: a paragraph looks up only
+//! its [`PROBE_TERMS`] rarest terms (a counterpart shares rare words: names,
+//! numbers, unusual verbs), and terms whose posting list exceeds [`MAX_POSTINGS`]
+//! are never probed. Only the paragraphs found that way are scored exactly (all
+//! terms count in the score). Work per paragraph is thus bounded by
+//! `PROBE_TERMS × MAX_POSTINGS`, whatever the number of versions, and for each
+//! paragraph only the best [`TOP_K`] candidates per other version are kept, which
+//! bounds memory by `nodes × versions × TOP_K`.
 
 use super::features::{self, Features};
 
 /// Posting lists longer than this are skipped when looking for candidates.
 pub const MAX_POSTINGS: usize = 4096;
+/// How many of a paragraph's rarest terms are looked up to find candidates.
+pub const PROBE_TERMS: usize = 12;
 /// Candidates kept per paragraph and other version.
 pub const TOP_K: usize = 3;
 
@@ -64,7 +69,10 @@ impl SimilarityIndex {
         let mut touched: Vec<usize> = Vec::new();
         let mut candidates = Vec::with_capacity(nodes.len());
         for (i, f) in features.iter().enumerate() {
-            for &(t, w) in &f.terms {
+            let mut probe: Vec<(u32, f32)> = f.terms.clone();
+            probe.sort_by_key(|&(t, _)| (postings[t as usize].len(), t));
+            probe.truncate(PROBE_TERMS);
+            for &(t, w) in &probe {
                 let list = &postings[t as usize];
                 if list.len() > MAX_POSTINGS {
                     continue;

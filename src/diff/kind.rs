@@ -115,17 +115,17 @@ fn words(s: &str) -> Vec<String> {
     text::words(s)
 }
 
-fn has_number(s: &str) -> bool {
+fn has_number(s: &str, words: &[String]) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
-        || words(s)
+        || words
             .iter()
             .any(|w| w.split('-').any(|part| NUMBER_WORDS.contains(&part)))
 }
 
-fn has_date(s: &str) -> bool {
+fn has_date(s: &str, words: &[String]) -> bool {
     s.split(|c: char| !c.is_alphabetic())
         .any(|w| CAPITALISED_DATE_WORDS.contains(&w))
-        || words(s).iter().any(|w| {
+        || words.iter().any(|w| {
             let w = w.trim_end_matches('.');
             DATE_WORDS.contains(&w)
                 || (w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
@@ -170,15 +170,13 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     prev[b.len()]
 }
 
-fn is_spelling(old: &str, new: &str) -> bool {
-    let (a, b) = (skeleton(old), skeleton(new));
-    let (wa, wb) = (words(old), words(new));
+fn is_spelling((a, wa): (&str, &[String]), (b, wb): (&str, &[String])) -> bool {
     if wa.len() > 2 || wb.len() > 2 || a.is_empty() || b.is_empty() {
         return false;
     }
     let longest = a.chars().count().max(b.chars().count());
     let limit = 2.min(longest / 3);
-    limit > 0 && edit_distance(&a, &b, limit) <= limit
+    limit > 0 && edit_distance(a, b, limit) <= limit
 }
 
 /// Byte ranges of the quotations in `s`: “…”, and "…" paired in order.
@@ -221,16 +219,18 @@ pub fn classify(
     old_quotes: &[Range<usize>],
     new_quotes: &[Range<usize>],
 ) -> ChangeKind {
-    if skeleton(old) == skeleton(new) && !(old.trim().is_empty() && new.trim().is_empty()) {
+    let (sa, sb) = (skeleton(old), skeleton(new));
+    if sa == sb && !(old.trim().is_empty() && new.trim().is_empty()) {
         return ChangeKind::CasePunctuation;
     }
-    if has_date(old) || has_date(new) {
+    let (wa, wb) = (words(old), words(new));
+    if has_date(old, &wa) || has_date(new, &wb) {
         return ChangeKind::Date;
     }
-    if has_number(old) || has_number(new) {
+    if has_number(old, &wa) || has_number(new, &wb) {
         return ChangeKind::Number;
     }
-    if is_spelling(old, new) {
+    if is_spelling((&sa, &wa), (&sb, &wb)) {
         return ChangeKind::Spelling;
     }
     if inside(old_span, old_quotes) || inside(new_span, new_quotes) {

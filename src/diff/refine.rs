@@ -62,11 +62,15 @@ pub fn split(
     if m == 0 || k == 0 || m * k > MAX_CELLS || (m == 1 && k == 1) {
         return vec![(o, n)];
     }
-    // best[i][j]: best total alikeness pairing old[..i] with new[..j].
+    // alike[i][j] once; best[i][j]: best total alikeness pairing old[..i] with new[..j].
+    let table: Vec<Vec<f32>> = old[o.clone()]
+        .iter()
+        .map(|a| new[n.clone()].iter().map(|b| alike(a, b)).collect())
+        .collect();
     let mut best = vec![vec![0.0f32; k + 1]; m + 1];
     for i in 1..=m {
         for j in 1..=k {
-            let pair = alike(&old[o.start + i - 1], &new[n.start + j - 1]);
+            let pair = table[i - 1][j - 1];
             let take = if pair > 0.0 {
                 best[i - 1][j - 1] + pair
             } else {
@@ -78,7 +82,7 @@ pub fn split(
     let mut pairs = Vec::new();
     let (mut i, mut j) = (m, k);
     while i > 0 && j > 0 {
-        let pair = alike(&old[o.start + i - 1], &new[n.start + j - 1]);
+        let pair = table[i - 1][j - 1];
         if pair > 0.0 && (best[i][j] - (best[i - 1][j - 1] + pair)).abs() < 1e-6 {
             pairs.push((o.start + i - 1, n.start + j - 1));
             i -= 1;
