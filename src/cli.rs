@@ -5,7 +5,7 @@
 //! broken-pipe-tolerant writer. Exit codes follow diff(1): 0 the versions are
 //! identical, 1 they differ, 2 trouble (reported on stderr as one line).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -92,15 +92,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Config { default, path }) => config_command(default, path),
         Some(Command::Align { format, ref files }) => {
-            let cmp = load_and_compare(&cli.global, files)?;
+            let cmp = load_and_compare(&cli.global, files, &load_config(&cli.global)?)?;
             emit(&cli.global, &cmp, |out| match format {
                 AlignFormat::Json => export::json::write(&cmp, out),
                 AlignFormat::Table => export::table::write(&cmp, out),
             })
         }
         None => {
-            let cmp = load_and_compare(&cli.global, &cli.files)?;
-            emit(&cli.global, &cmp, |out| export::table::write(&cmp, out))
+            let cfg = load_config(&cli.global)?;
+            let cmp = load_and_compare(&cli.global, &cli.files, &cfg)?;
+            let interactive =
+                io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb");
+            if interactive && !cli.global.quiet {
+                run_tui(cmp, &cfg)
+            } else {
+                emit(&cli.global, &cmp, |out| export::table::write(&cmp, out))
+            }
         }
     }
 }
@@ -139,12 +146,24 @@ pub fn load_config(global: &GlobalArgs) -> Result<Config> {
     }
 }
 
+/// Runs the terminal UI; a normal quit exits 0, a signal 128 + its number.
+fn run_tui(cmp: Comparison, cfg: &Config) -> Result<ExitCode> {
+    use crate::tui::{app::App, keymap::Keymap, terminal, theme};
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let level = cfg.tui.colors.unwrap_or_else(theme::ColorLevel::detect);
+    let theme = theme::Theme::new(cfg.tui.theme, level, no_color);
+    let app = App::new(cmp, Keymap::with_overrides(&cfg.tui.keys), (80, 24));
+    match terminal::run(app, &theme, cfg.tui.mouse).context("terminal")? {
+        Some(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(143))),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
 /// Reads the inputs (or the sample) and runs the comparison.
 ///
 /// # Errors
-/// Config, input or pattern problems.
-pub fn load_and_compare(global: &GlobalArgs, files: &[String]) -> Result<Comparison> {
-    let cfg = load_config(global)?;
+/// Input or pattern problems.
+pub fn load_and_compare(global: &GlobalArgs, files: &[String], cfg: &Config) -> Result<Comparison> {
     let opts = ReadOptions {
         max_bytes: global.max_input,
         allow_binary: global.text,

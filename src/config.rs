@@ -26,6 +26,8 @@ pub struct Config {
     pub align: AlignConfig,
     /// `[boilerplate]`: boilerplate rules.
     pub boilerplate: BoilerplateConfig,
+    /// `[tui]`: theme, colours, mouse and key bindings of the terminal UI.
+    pub tui: crate::tui::TuiConfig,
 }
 
 impl Config {
@@ -160,6 +162,32 @@ mod tests {
             msg.contains("link_min_similarity"),
             "valid keys listed: {msg}"
         );
+    }
+
+    #[test]
+    fn keys_and_theme_parse_and_bad_ones_list_the_choices() {
+        let c = Config::from_toml_str(
+            "[tui]\ntheme = \"light\"\n[tui.keys]\n\"C-n\" = \"next_change\"\n",
+            "x",
+        )
+        .expect("parses");
+        assert_eq!(c.tui.theme, crate::tui::theme::ThemeName::Light);
+        assert_eq!(c.tui.keys.len(), 1);
+        let err = Config::from_toml_str("[tui]\ntheme = \"neon\"\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.toml:2:") && err.contains("dark"),
+            "{err}"
+        );
+        let err = Config::from_toml_str("[tui.keys]\n\"j\" = \"jump\"\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("next_change"), "{err}");
+        let err = Config::from_toml_str("[tui.keys]\n\"Ctrl+j\" = \"quit\"\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("C-"), "{err}");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! - [`config`]: the configuration file (embedded defaults + user overrides).
 //! - [`sanitize`]: making input text safe for a terminal.
 //!
-//! Nothing here imports ratatui or crossterm.
+//! - [`tui`]: the terminal UI, the only module that imports ratatui or crossterm.
 
 pub mod align;
 pub mod boilerplate;
@@ -26,3 +26,4 @@ pub mod ingest;
 pub mod model;
 pub mod sanitize;
 pub mod text;
+pub mod tui;

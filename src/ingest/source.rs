@@ -1,16 +1,22 @@
 //! Where input bytes come from: files, directories (their text files, sorted),
 //! standard input, and the sample story embedded in the binary.
 //!
-//! Inputs are read with `read()` into memory under a size cap — never mapped,
-//! whose truncation under us would crash, and never trusting the size the file
-//! system reports (procfs files say 0).
+//! Inputs are read with `read()` into memory under a size cap: never mapped (a
+//! file truncated under a mapping crashes the process), and never trusting the
+//! size the file system reports (procfs files say 0, pipes and FIFOs say nothing,
+//! and a growing log says less than it will hold). At most `max_bytes + 1` bytes
+//! are read, so an endless source such as `/dev/zero` stops too.
 
-use std::io::Read;
-use std::path::Path;
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
+use super::sniff::sniff;
 use super::{Error, Input, ReadOptions};
 
-/// The bundled sample story: five versions of one AP story (7 Nov 2021).
+/// The bundled sample story: five versions of one AP story (7 Nov 2021). The file
+/// names are kept exactly: the gold alignment and its scorers match by base name.
 const SAMPLE: &[(&str, &[u8])] = &[
     (
         "000_064c36f7512e8fff.txt",
@@ -34,7 +40,7 @@ const SAMPLE: &[(&str, &[u8])] = &[
     ),
 ];
 
-/// The sample story's versions, with paths `assets/sample/<file name>`.
+/// The bundled sample story's five versions, with paths `assets/sample/<file name>`.
 #[must_use]
 pub fn sample_inputs() -> Vec<Input> {
     SAMPLE
@@ -46,90 +52,108 @@ pub fn sample_inputs() -> Vec<Input> {
         .collect()
 }
 
-/// File name endings that are never text, skipped inside directories.
+/// File name extensions (lowercase) that are never text; such files are skipped
+/// inside directories without being read.
 const NOT_TEXT: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "pdf", "zip", "gz", "tgz", "bz2", "xz",
-    "zst", "7z", "rar", "exe", "dll", "so", "dylib", "o", "a", "class", "jar", "mp3", "mp4", "mov",
-    "avi", "wav", "ogg", "woff", "woff2", "ttf", "otf", "sqlite", "db",
+    "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "heic", "avif", "psd", "pdf",
+    "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "exe", "dll", "so", "dylib", "o",
+    "a", "lib", "obj", "class", "jar", "wasm", "pyc", "mp3", "mp4", "m4a", "mov", "avi", "mkv",
+    "webm", "wav", "flac", "ogg", "woff", "woff2", "ttf", "otf", "sqlite", "db", "docx", "xlsx",
+    "pptx", "odt",
 ];
 
-/// Expands the operands into inputs: a file; a directory's text files (sorted by
-/// name, hidden files and known binary types skipped, not recursive); `-` for all
-/// of standard input (once).
+/// Expands the operands into inputs, in order: a file; a directory's text files
+/// (sorted by name, hidden files, known binary types and files that sniff as
+/// binary skipped, not recursive); `-` for all of standard input.
 ///
 /// # Errors
-/// The first operand that cannot be read, naming it.
+/// The first operand (or directory entry) that cannot be read, naming it; a file
+/// over `opts.max_bytes`; a directory with no text file; `-` given twice (checked
+/// before anything is read, so stdin is not consumed in vain).
 pub fn read_inputs(operands: &[String], opts: &ReadOptions) -> Result<Vec<Input>, Error> {
+    if operands.iter().filter(|op| *op == "-").count() > 1 {
+        return Err(Error::StdinTwice);
+    }
     let mut out = Vec::new();
-    let mut stdin_used = false;
     for op in operands {
         if op == "-" {
-            if stdin_used {
-                return Err(Error::StdinTwice);
-            }
-            stdin_used = true;
-            let bytes = read_capped(std::io::stdin().lock(), "-", opts.max_bytes)?;
+            let bytes = read_whole(io::stdin().lock(), op, opts)?;
             out.push(Input {
-                path: "-".into(),
+                path: op.clone(),
                 bytes,
             });
             continue;
         }
-        let path = Path::new(op);
-        let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-            path: op.clone(),
-            source,
-        })?;
+        let meta = std::fs::metadata(op).map_err(io_error(op))?;
         if meta.is_dir() {
             out.extend(read_dir(op, opts)?);
         } else {
-            out.push(read_file(op, opts)?);
+            let file = File::open(op).map_err(io_error(op))?;
+            let bytes = read_whole(file, op, opts)?;
+            out.push(Input {
+                path: op.clone(),
+                bytes,
+            });
         }
     }
     Ok(out)
 }
 
-fn read_file(path: &str, opts: &ReadOptions) -> Result<Input, Error> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.into(),
+/// Wraps an IO error with the path it is about.
+fn io_error(path: &str) -> impl FnOnce(io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_string(),
         source,
-    })?;
-    let bytes = read_capped(file, path, opts.max_bytes)?;
-    Ok(Input {
-        path: path.into(),
-        bytes,
-    })
+    }
 }
 
+/// Whether a directory entry's name may be a text file worth comparing.
+fn is_listable(name: &OsString) -> bool {
+    let name = name.to_string_lossy();
+    if name.starts_with('.') {
+        return false;
+    }
+    let ext = Path::new(name.as_ref())
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    !NOT_TEXT.contains(&ext.as_str())
+}
+
+/// The text files directly in `dir`, sorted by file name.
 fn read_dir(dir: &str, opts: &ReadOptions) -> Result<Vec<Input>, Error> {
-    let io = |source| Error::Io {
-        path: dir.into(),
-        source,
-    };
-    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let ext = p
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            !name.starts_with('.') && !NOT_TEXT.contains(&ext.as_str())
-        })
-        .collect();
-    names.sort();
-    let mut out = Vec::new();
-    for p in names {
-        let input = read_file(&p.display().to_string(), opts)?;
-        if super::decode::first_binary_byte(&input.bytes).is_none() {
-            out.push(input);
+    let mut files: Vec<(OsString, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io_error(dir))? {
+        let entry = entry.map_err(io_error(dir))?;
+        let name = entry.file_name();
+        if !is_listable(&name) {
+            continue;
         }
+        let path = entry.path();
+        // `metadata` follows symbolic links: a link to a file counts; links to
+        // directories, broken links, FIFOs and sockets do not (reading a FIFO
+        // could block forever).
+        if std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            files.push((name, path));
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for (_, path) in files {
+        let shown = path.to_string_lossy().into_owned();
+        let file = File::open(&path).map_err(io_error(&shown))?;
+        let (bytes, over) = read_capped(file, opts.max_bytes).map_err(io_error(&shown))?;
+        // Judged on what was read: a huge binary is skipped, not reported as large.
+        if sniff(&bytes).is_some() {
+            continue;
+        }
+        if over {
+            return Err(Error::TooLarge {
+                path: shown,
+                limit: opts.max_bytes,
+            });
+        }
+        out.push(Input { path: shown, bytes });
     }
     if out.is_empty() {
         return Err(Error::EmptyDirectory { path: dir.into() });
@@ -137,23 +161,43 @@ fn read_dir(dir: &str, opts: &ReadOptions) -> Result<Vec<Input>, Error> {
     Ok(out)
 }
 
-/// Reads everything, but at most `max + 1` bytes, so an endless source stops.
-fn read_capped(reader: impl Read, path: &str, max: u64) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    reader
-        .take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: path.into(),
-            source,
-        })?;
-    if bytes.len() as u64 > max {
+/// All of `reader`, or [`Error::TooLarge`] when it holds more than the cap.
+fn read_whole(reader: impl Read, path: &str, opts: &ReadOptions) -> Result<Vec<u8>, Error> {
+    let (bytes, over) = read_capped(reader, opts.max_bytes).map_err(io_error(path))?;
+    if over {
         return Err(Error::TooLarge {
             path: path.into(),
-            limit: max,
+            limit: opts.max_bytes,
         });
     }
     Ok(bytes)
+}
+
+/// Reads until end of input or `max + 1` bytes, whichever comes first; says
+/// whether the input was over `max`. Growth follows the bytes actually read.
+fn read_capped(mut reader: impl Read, max: u64) -> io::Result<(Vec<u8>, bool)> {
+    const CHUNK: usize = 64 * 1024;
+    let limit = max.saturating_add(1);
+    let mut out = Vec::new();
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        let have = u64::try_from(out.len()).unwrap_or(u64::MAX);
+        let room = limit.saturating_sub(have);
+        if room == 0 {
+            break;
+        }
+        let want = usize::try_from(room).map_or(CHUNK, |r| r.min(CHUNK));
+        let buf = chunk.get_mut(..want).unwrap_or_default();
+        match reader.read(buf) {
+            Ok(0) => break,
+            // A reader claiming more than it was given is buggy; `get` keeps it harmless.
+            Ok(n) => out.extend_from_slice(buf.get(..n).unwrap_or(buf)),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let over = u64::try_from(out.len()).unwrap_or(u64::MAX) > max;
+    Ok((out, over))
 }
 
 #[cfg(test)]
@@ -163,15 +207,93 @@ mod tests {
     #[test]
     fn sample_has_five_named_versions() {
         let s = sample_inputs();
-        assert_eq!(s.len(), 5);
-        assert!(s[0].path.ends_with("000_064c36f7512e8fff.txt"));
-        assert!(s.iter().all(|i| !i.bytes.is_empty()));
+        let names: Vec<&str> = s.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "assets/sample/000_064c36f7512e8fff.txt",
+                "assets/sample/001_045f93cc92c6e1e4.txt",
+                "assets/sample/002_b6ec4a235292e39b.txt",
+                "assets/sample/003_94bf58e63207b8f8.txt",
+                "assets/sample/004_df9df1410c909adf.txt",
+            ]
+        );
+        for i in &s {
+            let on_disk =
+                std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(&i.path)).unwrap();
+            assert_eq!(i.bytes, on_disk, "{}", i.path);
+        }
     }
 
     #[test]
     fn cap_is_enforced_on_the_bytes_read() {
-        let err = read_capped(&b"0123456789"[..], "x", 4).unwrap_err();
-        assert!(err.to_string().contains("exceeds 4 bytes"), "{err}");
-        assert_eq!(read_capped(&b"0123"[..], "x", 4).unwrap(), b"0123");
+        assert_eq!(
+            read_capped(&b"0123456789"[..], 4).unwrap(),
+            (b"01234".to_vec(), true)
+        );
+        assert_eq!(
+            read_capped(&b"0123"[..], 4).unwrap(),
+            (b"0123".to_vec(), false)
+        );
+        assert_eq!(read_capped(&b""[..], 0).unwrap(), (Vec::new(), false));
+        assert_eq!(read_capped(&b"x"[..], 0).unwrap(), (b"x".to_vec(), true));
+        let err = read_whole(
+            &b"0123456789"[..],
+            "x",
+            &ReadOptions {
+                max_bytes: 4,
+                allow_binary: false,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "x: input exceeds 4 bytes");
+    }
+
+    #[test]
+    fn endless_source_stops_at_the_cap() {
+        let (bytes, over) = read_capped(io::repeat(b'a'), 200_000).unwrap();
+        assert_eq!(bytes.len(), 200_001);
+        assert!(over);
+    }
+
+    /// A reader that is interrupted once between every chunk of one byte.
+    struct Flaky {
+        data: Vec<u8>,
+        interrupt: bool,
+    }
+
+    impl Read for Flaky {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::Error::from(io::ErrorKind::Interrupted));
+            }
+            if self.data.is_empty() || buf.is_empty() {
+                return Ok(0);
+            }
+            buf[0] = self.data.remove(0);
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn interrupted_reads_are_retried() {
+        let reader = Flaky {
+            data: b"abc".to_vec(),
+            interrupt: false,
+        };
+        assert_eq!(read_capped(reader, 10).unwrap(), (b"abc".to_vec(), false));
+    }
+
+    #[test]
+    fn names_of_listable_files() {
+        let ok = |n: &str| is_listable(&OsString::from(n));
+        assert!(ok("v1.txt"));
+        assert!(ok("story"));
+        assert!(ok("notes.md"));
+        assert!(!ok(".hidden.txt"));
+        assert!(!ok("photo.PNG"));
+        assert!(!ok("archive.tar.gz"));
+        assert!(!ok("lib.so"));
     }
 }

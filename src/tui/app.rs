@@ -1,0 +1,724 @@
+//! The UI state and its one mutation path, [`App::update`].
+//!
+//! Keys become [`Action`]s (see `keymap.rs`); every change of state happens here;
+//! views only read. Geometry (the viewport size) is set by the event loop before
+//! a frame, never during drawing. Display "items" are the aligned rows, plus
+//! boilerplate paragraphs placed where they stand when the user shows them.
+
+use std::ops::Range;
+
+use super::keymap::{Action, Key, KeyCode, Keymap};
+use super::layout;
+use crate::compare::{Comparison, RowChange};
+use crate::model::ParagraphKind;
+
+/// What the main area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// All shown versions side by side.
+    Side,
+    /// The reference against the focused version only.
+    Pair {
+        /// One column with insertions and deletions inline, or two columns.
+        inline: bool,
+    },
+}
+
+/// A layer drawn over the main area that takes the keys while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing open.
+    None,
+    /// The key help.
+    Help,
+    /// The versions list.
+    Versions,
+    /// Typing a search; holds what was typed so far.
+    Search(String),
+}
+
+/// One thing the main area lists, top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// An aligned row.
+    Row(usize),
+    /// Boilerplate paragraphs of one version, shown in place.
+    Boilerplate {
+        /// The version.
+        version: usize,
+        /// Its paragraph ids.
+        paras: Vec<usize>,
+    },
+}
+
+/// Where the view starts: an item and a line inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// Index into [`App::items`].
+    pub item: usize,
+    /// Line within that item.
+    pub line: usize,
+}
+
+/// The whole UI state.
+#[derive(Debug)]
+pub struct App {
+    /// The comparison shown.
+    pub cmp: Comparison,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// Version indices in display order.
+    pub order: Vec<usize>,
+    /// Per version: shown as a column.
+    pub shown: Vec<bool>,
+    /// The reference version (changes are highlighted against it).
+    pub reference: usize,
+    /// The focused version.
+    pub focus: usize,
+    /// First visible column among the shown ones (horizontal scroll).
+    pub col_offset: usize,
+    /// Side by side or pair.
+    pub mode: Mode,
+    /// The open overlay.
+    pub overlay: Overlay,
+    /// Boilerplate shown in place.
+    pub show_boilerplate: bool,
+    /// Top of the view.
+    pub top: Pos,
+    /// What the main area lists.
+    pub items: Vec<Item>,
+    /// The active search, if any.
+    pub search: Option<String>,
+    /// The change `n`/`N` is on: index into `cmp.changes`.
+    pub current_change: Option<usize>,
+    /// Selected line of the versions list.
+    pub versions_cursor: usize,
+    /// A one-line message for the status line.
+    pub message: Option<String>,
+    /// Width and height of the terminal.
+    pub viewport: (u16, u16),
+    /// Set when the user quits.
+    pub quit: bool,
+    /// Set when the user asks to suspend (the loop does it).
+    pub suspend: bool,
+    /// `cmp.changes` index range of each row.
+    row_changes: Vec<Range<usize>>,
+}
+
+impl App {
+    /// A new UI state for `cmp`, with the version closest to all others (most
+    /// rows shared) as the reference.
+    #[must_use]
+    pub fn new(cmp: Comparison, keymap: Keymap, viewport: (u16, u16)) -> Self {
+        let n = cmp.versions.len();
+        let mut row_changes = vec![0..0; cmp.table.rows.len()];
+        let mut i = 0;
+        while i < cmp.changes.len() {
+            let r = cmp.changes[i].row;
+            let start = i;
+            while i < cmp.changes.len() && cmp.changes[i].row == r {
+                i += 1;
+            }
+            if let Some(slot) = row_changes.get_mut(r) {
+                *slot = start..i;
+            }
+        }
+        let reference = (0..n)
+            .max_by_key(|&v| {
+                (
+                    cmp.table
+                        .rows
+                        .iter()
+                        .filter(|r| !r.cells[v].is_empty())
+                        .count(),
+                    std::cmp::Reverse(v),
+                )
+            })
+            .unwrap_or(0);
+        let mut app = Self {
+            cmp,
+            keymap,
+            order: (0..n).collect(),
+            shown: vec![true; n],
+            reference,
+            focus: reference,
+            col_offset: 0,
+            mode: Mode::Side,
+            overlay: Overlay::None,
+            show_boilerplate: false,
+            top: Pos::default(),
+            items: Vec::new(),
+            search: None,
+            current_change: None,
+            versions_cursor: 0,
+            message: None,
+            viewport,
+            quit: false,
+            suspend: false,
+            row_changes,
+        };
+        app.focus = app
+            .shown_versions()
+            .into_iter()
+            .find(|&v| v != app.reference)
+            .unwrap_or(app.reference);
+        app.rebuild_items();
+        app
+    }
+
+    /// Shown versions in display order.
+    #[must_use]
+    pub fn shown_versions(&self) -> Vec<usize> {
+        self.order
+            .iter()
+            .copied()
+            .filter(|&v| self.shown[v])
+            .collect()
+    }
+
+    /// The versions the main area shows as columns, in order.
+    #[must_use]
+    pub fn columns(&self) -> Vec<usize> {
+        match self.mode {
+            Mode::Side => self.shown_versions(),
+            Mode::Pair { inline: true } => vec![self.focus],
+            Mode::Pair { inline: false } => vec![self.reference, self.focus],
+        }
+    }
+
+    /// The changes of row `r` between versions `a` and `b` (either order).
+    pub fn pair_changes(
+        &self,
+        r: usize,
+        a: usize,
+        b: usize,
+    ) -> impl Iterator<Item = (usize, &RowChange)> {
+        let range = self.row_changes.get(r).cloned().unwrap_or(0..0);
+        let (lo, hi) = (a.min(b), a.max(b));
+        self.cmp.changes[range.clone()]
+            .iter()
+            .enumerate()
+            .map(move |(i, c)| (range.start + i, c))
+            .filter(move |(_, c)| c.against == lo && c.version == hi)
+    }
+
+    /// Whether row `r` differs between the reference and any other shown version.
+    #[must_use]
+    pub fn row_has_change(&self, r: usize) -> bool {
+        let row = &self.cmp.table.rows[r];
+        let cols = self.columns();
+        let with_ref = !row.cells[self.reference].is_empty();
+        cols.iter().any(|&v| {
+            v != self.reference
+                && (row.cells[v].is_empty() == with_ref
+                    || self.pair_changes(r, self.reference, v).next().is_some())
+        })
+    }
+
+    /// Boilerplate paragraph count per version.
+    #[must_use]
+    pub fn hidden_count(&self, v: usize) -> usize {
+        self.cmp.versions[v]
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Boilerplate)
+            .count()
+    }
+
+    /// Share of the reference's rows that version `v` also has, 0..=1.
+    #[must_use]
+    pub fn shared_with_reference(&self, v: usize) -> f64 {
+        let rows = &self.cmp.table.rows;
+        let with_ref = rows
+            .iter()
+            .filter(|r| !r.cells[self.reference].is_empty())
+            .count();
+        let both = rows
+            .iter()
+            .filter(|r| !r.cells[self.reference].is_empty() && !r.cells[v].is_empty())
+            .count();
+        #[allow(clippy::cast_precision_loss)]
+        let share = if with_ref == 0 {
+            0.0
+        } else {
+            both as f64 / with_ref as f64
+        };
+        share
+    }
+
+    /// Rebuilds the item list (after showing/hiding versions or boilerplate, or a
+    /// mode change), keeping the current row at the top when it is still listed.
+    pub fn rebuild_items(&mut self) {
+        let keep = self.current_row();
+        let cols = self.columns();
+        let rows = &self.cmp.table.rows;
+        let visible_row = |r: usize| cols.iter().any(|&v| !rows[r].cells[v].is_empty());
+        let mut items = Vec::new();
+        if self.show_boilerplate && self.mode == Mode::Side {
+            // Anchor each boilerplate paragraph after the row of the story paragraph before it.
+            let mut row_of: Vec<Vec<Option<usize>>> = self
+                .cmp
+                .versions
+                .iter()
+                .map(|v| vec![None; v.paragraphs.len()])
+                .collect();
+            for (r, row) in rows.iter().enumerate() {
+                for (v, ids) in row.cells.iter().enumerate() {
+                    for &id in ids {
+                        row_of[v][id] = Some(r);
+                    }
+                }
+            }
+            let mut after: std::collections::BTreeMap<(Option<usize>, usize), Vec<usize>> =
+                std::collections::BTreeMap::new();
+            for &v in &cols {
+                let mut anchor = None;
+                for p in &self.cmp.versions[v].paragraphs {
+                    if p.kind == ParagraphKind::Boilerplate {
+                        after.entry((anchor, v)).or_default().push(p.id);
+                    } else if let Some(r) = row_of[v][p.id] {
+                        anchor = Some(r);
+                    }
+                }
+            }
+            let mut push_boiler = |items: &mut Vec<Item>, anchor: Option<usize>| {
+                for &v in &cols {
+                    if let Some(paras) = after.remove(&(anchor, v)) {
+                        items.push(Item::Boilerplate { version: v, paras });
+                    }
+                }
+            };
+            push_boiler(&mut items, None);
+            for r in 0..rows.len() {
+                if visible_row(r) {
+                    items.push(Item::Row(r));
+                }
+                push_boiler(&mut items, Some(r));
+            }
+        } else {
+            items.extend((0..rows.len()).filter(|&r| visible_row(r)).map(Item::Row));
+        }
+        self.items = items;
+        self.top = Pos::default();
+        if let Some(r) = keep
+            && let Some(i) = self.items.iter().position(|it| *it == Item::Row(r))
+        {
+            self.top.item = i;
+        }
+    }
+
+    /// The row at the top of the view, if the top item is a row.
+    #[must_use]
+    pub fn current_row(&self) -> Option<usize> {
+        self.items
+            .get(self.top.item..)?
+            .iter()
+            .find_map(|it| match it {
+                Item::Row(r) => Some(*r),
+                Item::Boilerplate { .. } => None,
+            })
+    }
+
+    /// Lines of the main area (the viewport less header and status lines).
+    #[must_use]
+    pub fn body_height(&self) -> usize {
+        usize::from(self.viewport.1).saturating_sub(2)
+    }
+
+    fn item_height(&self, i: usize) -> usize {
+        layout::item_height(self, i)
+    }
+
+    fn scroll_down(&mut self, mut lines: usize) {
+        while lines > 0 {
+            let h = self.item_height(self.top.item);
+            if self.top.line + 1 < h {
+                self.top.line += 1;
+            } else if self.top.item + 1 < self.items.len() {
+                self.top.item += 1;
+                self.top.line = 0;
+            } else {
+                break;
+            }
+            lines -= 1;
+        }
+    }
+
+    fn scroll_up(&mut self, mut lines: usize) {
+        while lines > 0 {
+            if self.top.line > 0 {
+                self.top.line -= 1;
+            } else if self.top.item > 0 {
+                self.top.item -= 1;
+                self.top.line = self.item_height(self.top.item).saturating_sub(1);
+            } else {
+                break;
+            }
+            lines -= 1;
+        }
+    }
+
+    fn go_to_row(&mut self, r: usize) {
+        if let Some(i) = self.items.iter().position(|it| *it == Item::Row(r)) {
+            self.top = Pos { item: i, line: 0 };
+        }
+    }
+
+    /// The changes `n`/`N` walk: between the reference and the focused version
+    /// (or every shown version when the reference is focused), in row order.
+    fn change_walk(&self) -> Vec<usize> {
+        let cols = self.columns();
+        let others: Vec<usize> = if self.focus == self.reference {
+            cols.into_iter().filter(|&v| v != self.reference).collect()
+        } else {
+            vec![self.focus]
+        };
+        self.items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Row(r) => Some(*r),
+                Item::Boilerplate { .. } => None,
+            })
+            .flat_map(|r| {
+                let mut idx: Vec<usize> = others
+                    .iter()
+                    .flat_map(|&v| self.pair_changes(r, self.reference, v).map(|(i, _)| i))
+                    .collect();
+                idx.sort_unstable();
+                idx
+            })
+            .collect()
+    }
+
+    fn step_change(&mut self, forward: bool) {
+        let walk = self.change_walk();
+        if walk.is_empty() {
+            self.message = Some("no changes against the reference".into());
+            return;
+        }
+        let here = self
+            .current_change
+            .and_then(|c| walk.iter().position(|&x| x == c));
+        let next = match (here, forward) {
+            (Some(p), true) => (p + 1) % walk.len(),
+            (Some(p), false) => (p + walk.len() - 1) % walk.len(),
+            (None, true) => {
+                let top_row = self.current_row().unwrap_or(0);
+                walk.iter()
+                    .position(|&c| self.cmp.changes[c].row >= top_row)
+                    .unwrap_or(0)
+            }
+            (None, false) => walk.len() - 1,
+        };
+        let c = walk[next];
+        self.current_change = Some(c);
+        let row = self.cmp.changes[c].row;
+        self.go_to_row(row);
+        self.message = Some(format!(
+            "change {}/{} ({})",
+            next + 1,
+            walk.len(),
+            self.cmp.changes[c].change.kind.name()
+        ));
+    }
+
+    fn step_changed_row(&mut self, forward: bool) {
+        let rows: Vec<usize> = self
+            .items
+            .iter()
+            .filter_map(|it| {
+                if let Item::Row(r) = it {
+                    Some(*r)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let cur = self.current_row().unwrap_or(0);
+        let found = if forward {
+            rows.iter()
+                .copied()
+                .filter(|&r| r > cur)
+                .find(|&r| self.row_has_change(r))
+        } else {
+            rows.iter()
+                .rev()
+                .copied()
+                .filter(|&r| r < cur)
+                .find(|&r| self.row_has_change(r))
+        };
+        match found {
+            Some(r) => self.go_to_row(r),
+            None => {
+                self.message = Some(
+                    if forward {
+                        "no changed row below"
+                    } else {
+                        "no changed row above"
+                    }
+                    .into(),
+                )
+            }
+        }
+    }
+
+    /// Whether row `r` holds `query` (case-insensitive) in a shown column.
+    fn row_matches(&self, r: usize, query: &str) -> bool {
+        self.columns()
+            .iter()
+            .any(|&v| self.cmp.cell_text(r, v).to_lowercase().contains(query))
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(q) = self.search.clone() else { return };
+        let q = q.to_lowercase();
+        let rows: Vec<usize> = self
+            .items
+            .iter()
+            .filter_map(|it| {
+                if let Item::Row(r) = it {
+                    Some(*r)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let cur = self.current_row().unwrap_or(0);
+        let order: Vec<usize> = if forward {
+            rows.iter()
+                .copied()
+                .filter(|&r| r > cur)
+                .chain(rows.iter().copied().filter(|&r| r <= cur))
+                .collect()
+        } else {
+            rows.iter()
+                .rev()
+                .copied()
+                .filter(|&r| r < cur)
+                .chain(rows.iter().rev().copied().filter(|&r| r >= cur))
+                .collect()
+        };
+        match order.into_iter().find(|&r| self.row_matches(r, &q)) {
+            Some(r) => {
+                self.go_to_row(r);
+                self.message = Some(format!("/{q}"));
+            }
+            None => self.message = Some(format!("pattern not found: {q}")),
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let cols = self.shown_versions();
+        if cols.is_empty() {
+            return;
+        }
+        let at = cols.iter().position(|&v| v == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % cols.len()
+        } else {
+            (at + cols.len() - 1) % cols.len()
+        };
+        self.focus = cols[next];
+        self.current_change = None;
+        let fit = layout::columns_that_fit(self);
+        if next < self.col_offset {
+            self.col_offset = next;
+        } else if next >= self.col_offset + fit {
+            self.col_offset = next + 1 - fit;
+        }
+        if matches!(self.mode, Mode::Pair { .. }) {
+            if self.focus == self.reference && cols.len() > 1 {
+                self.cycle_focus(forward);
+                return;
+            }
+            self.rebuild_items();
+        }
+    }
+
+    /// Feeds a key press: typed into the search prompt when it is open, else
+    /// looked up in the keymap.
+    pub fn key(&mut self, key: Key) {
+        if let Overlay::Search(buf) = &mut self.overlay {
+            match key.code {
+                KeyCode::Enter => {
+                    let q = std::mem::take(buf);
+                    self.overlay = Overlay::None;
+                    if q.is_empty() {
+                        self.search = None;
+                    } else {
+                        self.search = Some(q);
+                        self.step_match(true);
+                    }
+                }
+                KeyCode::Esc => self.overlay = Overlay::None,
+                KeyCode::Backspace => {
+                    buf.pop();
+                }
+                KeyCode::Char(c) if !key.ctrl && !key.alt && !c.is_control() => buf.push(c),
+                _ => {}
+            }
+            return;
+        }
+        if let Some(action) = self.keymap.action(key) {
+            self.update(action);
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        if self.overlay == Overlay::Versions {
+            let n = self.order.len();
+            match action {
+                Action::Down => {
+                    self.versions_cursor = (self.versions_cursor + 1).min(n.saturating_sub(1))
+                }
+                Action::Up => self.versions_cursor = self.versions_cursor.saturating_sub(1),
+                Action::ToggleShown => {
+                    let v = self.order[self.versions_cursor];
+                    let shown_count = self.shown.iter().filter(|s| **s).count();
+                    if self.shown[v] && shown_count == 1 {
+                        self.message = Some("at least one version stays shown".into());
+                    } else {
+                        self.shown[v] = !self.shown[v];
+                        if !self.shown[self.focus] {
+                            self.focus = self.shown_versions()[0];
+                        }
+                        self.rebuild_items();
+                    }
+                }
+                Action::MoveVersionUp if self.versions_cursor > 0 => {
+                    self.order
+                        .swap(self.versions_cursor, self.versions_cursor - 1);
+                    self.versions_cursor -= 1;
+                }
+                Action::MoveVersionDown if self.versions_cursor + 1 < n => {
+                    self.order
+                        .swap(self.versions_cursor, self.versions_cursor + 1);
+                    self.versions_cursor += 1;
+                }
+                Action::SetReference => {
+                    self.reference = self.order[self.versions_cursor];
+                    self.rebuild_items();
+                }
+                Action::Open => {
+                    let v = self.order[self.versions_cursor];
+                    self.shown[v] = true;
+                    self.focus = v;
+                    self.overlay = Overlay::None;
+                    self.rebuild_items();
+                }
+                Action::Versions | Action::Cancel | Action::Quit => self.overlay = Overlay::None,
+                Action::Help => self.overlay = Overlay::Help,
+                _ => {}
+            }
+            return;
+        }
+        if self.overlay == Overlay::Help {
+            if matches!(action, Action::Help | Action::Cancel | Action::Quit) {
+                self.overlay = Overlay::None;
+            }
+            return;
+        }
+        let page = self.body_height().max(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Down => self.scroll_down(1),
+            Action::Up => self.scroll_up(1),
+            Action::PageDown => self.scroll_down(page.saturating_sub(1).max(1)),
+            Action::PageUp => self.scroll_up(page.saturating_sub(1).max(1)),
+            Action::HalfPageDown => self.scroll_down((page / 2).max(1)),
+            Action::HalfPageUp => self.scroll_up((page / 2).max(1)),
+            Action::Top => self.top = Pos::default(),
+            Action::Bottom => {
+                self.top = Pos {
+                    item: self.items.len().saturating_sub(1),
+                    line: 0,
+                };
+            }
+            Action::NextChange if self.search.is_some() => self.step_match(true),
+            Action::PrevChange if self.search.is_some() => self.step_match(false),
+            Action::NextChange => self.step_change(true),
+            Action::PrevChange => self.step_change(false),
+            Action::NextChangedRow => self.step_changed_row(true),
+            Action::PrevChangedRow => self.step_changed_row(false),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::ScrollLeft => self.col_offset = self.col_offset.saturating_sub(1),
+            Action::ScrollRight => {
+                let max = self
+                    .shown_versions()
+                    .len()
+                    .saturating_sub(layout::columns_that_fit(self));
+                self.col_offset = (self.col_offset + 1).min(max);
+            }
+            Action::ToggleBoilerplate => {
+                self.show_boilerplate = !self.show_boilerplate;
+                self.rebuild_items();
+                let n: usize = (0..self.cmp.versions.len())
+                    .map(|v| self.hidden_count(v))
+                    .sum();
+                self.message = Some(format!(
+                    "boilerplate {} ({n} paragraphs)",
+                    if self.show_boilerplate {
+                        "shown"
+                    } else {
+                        "hidden"
+                    }
+                ));
+            }
+            Action::SetReference => {
+                self.reference = self.focus;
+                self.current_change = None;
+                self.rebuild_items();
+                self.message = Some(format!(
+                    "reference: {}",
+                    self.cmp.versions[self.reference].label
+                ));
+            }
+            Action::Versions => {
+                self.overlay = Overlay::Versions;
+                self.versions_cursor = self
+                    .order
+                    .iter()
+                    .position(|&v| v == self.focus)
+                    .unwrap_or(0);
+            }
+            Action::PairView => {
+                self.mode = match self.mode {
+                    Mode::Side => Mode::Pair { inline: false },
+                    Mode::Pair { .. } => Mode::Side,
+                };
+                if self.focus == self.reference {
+                    self.cycle_focus(true);
+                }
+                self.rebuild_items();
+            }
+            Action::ToggleInline => {
+                if let Mode::Pair { inline } = self.mode {
+                    self.mode = Mode::Pair { inline: !inline };
+                    self.rebuild_items();
+                } else {
+                    self.message = Some("inline view is for the pair view (p)".into());
+                }
+            }
+            Action::Search => self.overlay = Overlay::Search(String::new()),
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Cancel => {
+                self.search = None;
+                self.current_change = None;
+                if matches!(self.mode, Mode::Pair { .. }) {
+                    self.mode = Mode::Side;
+                    self.rebuild_items();
+                }
+            }
+            Action::Suspend => self.suspend = true,
+            Action::ToggleShown
+            | Action::MoveVersionUp
+            | Action::MoveVersionDown
+            | Action::Open => {
+                self.message = Some("open the versions list (v) first".into());
+            }
+        }
+    }
+}
