@@ -249,7 +249,12 @@ impl App {
     /// Rebuilds the item list (after showing/hiding versions or boilerplate, or a
     /// mode change), keeping the current row at the top when it is still listed.
     pub fn rebuild_items(&mut self) {
-        let keep = self.current_row();
+        // At the very top, stay at the very top (leading boilerplate included).
+        let keep = if self.top == Pos::default() {
+            None
+        } else {
+            self.current_row()
+        };
         let cols = self.columns();
         let rows = &self.cmp.table.rows;
         let visible_row = |r: usize| cols.iter().any(|&v| !rows[r].cells[v].is_empty());

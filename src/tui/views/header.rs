@@ -62,13 +62,4 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             style,
         );
     }
-    let total = app.columns().len();
-    if app.mode == Mode::Side && cols.len() < total {
-        let more = format!(" ◀ {}/{} ▶", cols.len(), total);
-        let x = area.x
-            + area
-                .width
-                .saturating_sub(u16::try_from(more.chars().count()).unwrap_or(0));
-        buf.set_string(x, area.y, more, theme.dim);
-    }
 }

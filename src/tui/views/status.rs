@@ -36,6 +36,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             terminal(&app.cmp.versions[app.reference].label, false),
             app.focus
         );
+        let (visible, total) = (crate::tui::layout::columns(app).len(), app.columns().len());
+        if visible < total {
+            s.push_str(&format!(
+                " │ ◀ columns {}-{} of {total} ▶",
+                app.col_offset + 1,
+                app.col_offset + visible
+            ));
+        }
         if let Some(q) = &app.search {
             s.push_str(&format!(" │ /{}", terminal(q, false)));
         }

@@ -1,0 +1,182 @@
+//! Rendered frames of the terminal UI, with styles, driven by key names through
+//! the same key parser and handler a user's keys go through.
+
+#[path = "support/screen.rs"]
+mod screen;
+#[path = "support/synth.rs"]
+mod synth;
+
+use insta::assert_snapshot;
+use screen::{app, keys, markup, render, sample, text, type_text};
+use wirediff::tui::app::{Mode, Overlay};
+
+#[test]
+fn sample_at_80x24() {
+    let a = app(sample(), 80, 24);
+    assert_snapshot!(markup(&render(&a)));
+}
+
+#[test]
+fn sample_at_200x50() {
+    let a = app(sample(), 200, 50);
+    assert_snapshot!(markup(&render(&a)));
+}
+
+#[test]
+fn next_change_highlights_and_reports_it() {
+    let mut a = app(sample(), 200, 50);
+    keys(&mut a, "n n");
+    let frame = render(&a);
+    assert!(a.current_change.is_some());
+    assert!(text(&frame).contains("change 2/"), "{}", text(&frame));
+    assert_snapshot!(markup(&frame));
+}
+
+#[test]
+fn pair_view_side_by_side_and_inline() {
+    let mut a = app(sample(), 120, 30);
+    keys(&mut a, "p");
+    assert_eq!(a.mode, Mode::Pair { inline: false });
+    assert_snapshot!("pair_side", markup(&render(&a)));
+    keys(&mut a, "i");
+    assert_eq!(a.mode, Mode::Pair { inline: true });
+    assert_snapshot!("pair_inline", markup(&render(&a)));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut a = app(sample(), 100, 45);
+    keys(&mut a, "?");
+    let frame = render(&a);
+    for (keys, help) in a.keymap.help_rows() {
+        assert!(text(&frame).contains(help), "help lacks {keys} {help}");
+    }
+    assert_snapshot!(markup(&frame));
+    keys(&mut a, "Esc");
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn search_highlights_and_moves_to_matches() {
+    let mut a = app(sample(), 120, 30);
+    keys(&mut a, "/");
+    type_text(&mut a, "Green Zone");
+    keys(&mut a, "Enter");
+    assert_eq!(a.search.as_deref(), Some("Green Zone"));
+    let frame = render(&a);
+    assert!(markup(&frame).contains("rev⟩Green⟨⟩"), "match highlighted");
+    assert_snapshot!(markup(&frame));
+    let first = a.current_row();
+    keys(&mut a, "n");
+    assert_ne!(a.current_row(), first, "n moves to the next match");
+}
+
+#[test]
+fn boilerplate_hidden_then_shown_in_place() {
+    let mut a = app(sample(), 160, 40);
+    let hidden = text(&render(&a));
+    assert!(hidden.contains("(93 hidden)"), "{hidden}");
+    assert!(!hidden.contains("Support from readers like you"));
+    keys(&mut a, "b");
+    let shown = render(&a);
+    assert!(
+        text(&shown).contains("Support from readers like you"),
+        "{}",
+        text(&shown)
+    );
+    assert_snapshot!(markup(&shown));
+}
+
+#[test]
+fn versions_list_hides_a_version_and_sets_the_reference() {
+    let mut a = app(sample(), 120, 30);
+    keys(&mut a, "v");
+    assert_snapshot!("versions_list", markup(&render(&a)));
+    keys(&mut a, "g j x");
+    assert!(!a.shown[a.order[1]]);
+    keys(&mut a, "j r Esc");
+    assert_eq!(a.reference, a.order[2]);
+    assert_eq!(a.columns().len(), 4);
+}
+
+#[test]
+fn one_column_when_the_others_are_hidden() {
+    let mut a = app(sample(), 80, 24);
+    keys(&mut a, "v x j x j x j x Esc");
+    assert_eq!(a.columns().len(), 1);
+    assert_snapshot!(markup(&render(&a)));
+}
+
+#[test]
+fn twelve_versions_scroll_horizontally() {
+    let versions = synth::story(5, 12, 6, 25);
+    let mut a = app(screen::compared(versions), 160, 30);
+    let first = text(&render(&a));
+    assert!(first.contains("columns 1-6 of 12"), "{first}");
+    assert_snapshot!(markup(&render(&a)));
+    keys(&mut a, "Right Right Right");
+    assert!(
+        text(&render(&a)).contains("v03"),
+        "scrolled to later columns"
+    );
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (10, 3),
+        (19, 4),
+        (20, 5),
+        (33, 7),
+        (250, 80),
+    ] {
+        let mut a = app(sample(), w, h);
+        let _ = render(&a);
+        keys(&mut a, "G n ] p i ? Esc v Esc b C-d C-u");
+        let _ = render(&a);
+    }
+}
+
+#[test]
+fn hostile_text_is_made_visible() {
+    let evil = vec![
+        "Clean opening paragraph about the vote and the protest camp outside the zone.".to_string(),
+        "The escaped sequence \u{1b}]52;c;cHduZWQ=\u{7} wrote the clipboard, \u{1b}[2J cleared the screen, \u{9b}31m coloured it and \u{202e}reversed the rest of the sentence.".to_string(),
+    ];
+    let mut other = evil.clone();
+    other[1] = "The escaped sequence wrote the clipboard, cleared the screen, coloured it and reversed the rest of the sentence.".to_string();
+    let versions = vec![synth::version("a", &evil), synth::version("b", &other)];
+    let a = app(screen::compared(versions), 120, 20);
+    let frame = text(&render(&a));
+    assert!(!frame.contains('\u{1b}') && !frame.contains('\u{9b}') && !frame.contains('\u{202e}'));
+    assert!(frame.contains("^[]52;c;"), "{frame}");
+}
+
+#[test]
+fn wide_and_right_to_left_text_keep_columns_aligned() {
+    let a1 = vec![
+        "漢字のテキストと絵文字 🎉🎉 が混ざった段落です。".to_string(),
+        "نص عربي من اليمين إلى اليسار في الفقرة".to_string(),
+    ];
+    let a2 = vec![
+        "漢字のテキストと絵文字 🎉 が混ざった段落です。".to_string(),
+        "نص عربي من اليمين إلى اليسار".to_string(),
+    ];
+    let a = app(
+        screen::compared(vec![synth::version("x", &a1), synth::version("y", &a2)]),
+        60,
+        14,
+    );
+    let buf = render(&a);
+    // The column separator sits at the same x on every body line.
+    let sep_x: Vec<u16> = (1..12)
+        .filter_map(|y| (0..60).find(|&x| buf[(x, y)].symbol() == "│"))
+        .collect();
+    assert!(
+        sep_x.windows(2).all(|w| w[0] == w[1]),
+        "{sep_x:?}\n{}",
+        text(&buf)
+    );
+}
