@@ -116,7 +116,7 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
     assert!(first.contains("★ref"), "{first}");
     assert_eq!(t.flag("alternate_on"), "1", "runs on the alternate screen");
     t.keys(&["n"]);
-    t.wait_for("change 1/");
+    t.wait_for("change in row");
     t.keys(&["?"]);
     t.wait_for("Show this help");
     t.keys(&["Escape"]);

@@ -28,7 +28,7 @@ fn next_change_highlights_and_reports_it() {
     keys(&mut a, "n n");
     let frame = render(&a);
     assert!(a.current_change.is_some());
-    assert!(text(&frame).contains("change 2/"), "{}", text(&frame));
+    assert!(text(&frame).contains("change in row"), "{}", text(&frame));
     assert_snapshot!(markup(&frame));
 }
 

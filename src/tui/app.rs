@@ -369,91 +369,99 @@ impl App {
         }
     }
 
-    /// The changes `n`/`N` walk: between the reference and the focused version
-    /// (or every shown version when the reference is focused), in row order.
-    fn change_walk(&self) -> Vec<usize> {
-        let cols = self.columns();
-        let others: Vec<usize> = if self.focus == self.reference {
-            cols.into_iter().filter(|&v| v != self.reference).collect()
+    /// The versions whose changes against the reference `n`/`N` walk: the focused
+    /// one, or every other visible column when the reference is focused.
+    fn walked_versions(&self) -> Vec<usize> {
+        if self.focus == self.reference {
+            self.columns()
+                .into_iter()
+                .filter(|&v| v != self.reference)
+                .collect()
         } else {
             vec![self.focus]
-        };
-        self.items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Row(r) => Some(*r),
-                Item::Boilerplate { .. } => None,
-            })
-            .flat_map(|r| {
-                let mut idx: Vec<usize> = others
-                    .iter()
-                    .flat_map(|&v| self.pair_changes(r, self.reference, v).map(|(i, _)| i))
-                    .collect();
-                idx.sort_unstable();
-                idx
-            })
-            .collect()
+        }
     }
 
+    /// The walked changes of row `r`, in order.
+    fn walked_in_row(&self, r: usize, others: &[usize]) -> Vec<usize> {
+        let mut idx: Vec<usize> = others
+            .iter()
+            .flat_map(|&v| self.pair_changes(r, self.reference, v).map(|(i, _)| i))
+            .collect();
+        idx.sort_unstable();
+        idx
+    }
+
+    /// Moves to the next (or previous) change, scanning rows outward from the
+    /// current one: the cost is the distance to that change, not the story.
     fn step_change(&mut self, forward: bool) {
-        let walk = self.change_walk();
-        if walk.is_empty() {
-            self.message = Some("no changes against the reference".into());
+        let others = self.walked_versions();
+        let n = self.items.len();
+        if n == 0 {
             return;
         }
-        let here = self
-            .current_change
-            .and_then(|c| walk.iter().position(|&x| x == c));
-        let next = match (here, forward) {
-            (Some(p), true) => (p + 1) % walk.len(),
-            (Some(p), false) => (p + walk.len() - 1) % walk.len(),
-            (None, true) => {
-                let top_row = self.current_row().unwrap_or(0);
-                walk.iter()
-                    .position(|&c| self.cmp.changes[c].row >= top_row)
-                    .unwrap_or(0)
+        let start_item = self.top.item.min(n - 1);
+        let current = self.current_change.filter(|&c| {
+            self.cmp
+                .changes
+                .get(c)
+                .is_some_and(|ch| Some(ch.row) == self.current_row())
+        });
+        // First look inside the current row, after (before) the current change.
+        for step in 0..=n {
+            let item = if forward {
+                (start_item + step) % n
+            } else {
+                (start_item + n - step % n) % n
+            };
+            let Item::Row(r) = self.items[item] else {
+                continue;
+            };
+            let mut here = self.walked_in_row(r, &others);
+            if !forward {
+                here.reverse();
             }
-            (None, false) => walk.len() - 1,
-        };
-        let c = walk[next];
-        self.current_change = Some(c);
-        let row = self.cmp.changes[c].row;
-        self.go_to_row(row);
-        self.message = Some(format!(
-            "change {}/{} ({})",
-            next + 1,
-            walk.len(),
-            self.cmp.changes[c].change.kind.name()
-        ));
+            let pick = match (step, current) {
+                (0, Some(c)) => here
+                    .into_iter()
+                    .find(|&i| if forward { i > c } else { i < c }),
+                _ => here.into_iter().next(),
+            };
+            if let Some(c) = pick {
+                self.current_change = Some(c);
+                self.top = Pos { item, line: 0 };
+                let ch = &self.cmp.changes[c];
+                self.message = Some(format!(
+                    "change in row {} ({}): v{} against v{}",
+                    ch.row + 1,
+                    ch.change.kind.name(),
+                    ch.version,
+                    ch.against
+                ));
+                return;
+            }
+        }
+        self.message = Some("no changes against the reference".into());
     }
 
     fn step_changed_row(&mut self, forward: bool) {
-        let rows: Vec<usize> = self
-            .items
-            .iter()
-            .filter_map(|it| {
-                if let Item::Row(r) = it {
-                    Some(*r)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let cur = self.current_row().unwrap_or(0);
+        // Scan outward from the top item: cost is the distance to the next changed row.
+        let from = self.top.item;
+        let changed = |it: &Item| matches!(it, Item::Row(r) if self.row_has_change(*r));
         let found = if forward {
-            rows.iter()
-                .copied()
-                .filter(|&r| r > cur)
-                .find(|&r| self.row_has_change(r))
+            self.items
+                .iter()
+                .enumerate()
+                .skip(from + 1)
+                .find(|(_, it)| changed(it))
+                .map(|(i, _)| i)
         } else {
-            rows.iter()
-                .rev()
-                .copied()
-                .filter(|&r| r < cur)
-                .find(|&r| self.row_has_change(r))
+            self.items[..from.min(self.items.len())]
+                .iter()
+                .rposition(changed)
         };
         match found {
-            Some(r) => self.go_to_row(r),
+            Some(i) => self.top = Pos { item: i, line: 0 },
             None => {
                 self.message = Some(
                     if forward {

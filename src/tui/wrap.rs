@@ -82,7 +82,7 @@ impl Builder {
         self.used = 0;
     }
 
-    fn word(&mut self, word: &[(String, Mark, usize)], space_mark: Mark) {
+    fn word(&mut self, word: &[(std::borrow::Cow<'_, str>, Mark, usize)], space_mark: Mark) {
         let total: usize = word.iter().map(|g| g.2).sum();
         if self.used > 0 && self.used + 1 + total > self.width {
             self.break_line();
@@ -114,7 +114,7 @@ pub fn wrap(text: &str, marks: &[(Range<usize>, Mark)], width: usize) -> Vec<Lin
             .find(|(r, _)| r.start <= at && at < r.end)
             .map_or(Mark::Plain, |(_, m)| *m)
     };
-    let mut word: Vec<(String, Mark, usize)> = Vec::new();
+    let mut word: Vec<(std::borrow::Cow<'_, str>, Mark, usize)> = Vec::new();
     let mut space_mark = Mark::Plain;
     let mut pending_space = Mark::Plain;
     for (at, g) in text.grapheme_indices(true) {
@@ -136,7 +136,7 @@ pub fn wrap(text: &str, marks: &[(Range<usize>, Mark)], width: usize) -> Vec<Lin
         }
         let shown = sanitize::terminal(g, false);
         let w = shown.width();
-        word.push((shown.into_owned(), mark_at(at), w));
+        word.push((shown, mark_at(at), w));
     }
     let _ = space_mark;
     if !word.is_empty() {
