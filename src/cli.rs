@@ -64,6 +64,8 @@ pub enum Command {
         /// Versions to compare (none: the bundled sample story).
         files: Vec<String>,
     },
+    /// Print the key bindings (defaults plus your config) as a Markdown table.
+    Keys,
     /// Configuration helpers.
     Config {
         /// Print the commented default configuration.
@@ -91,6 +93,12 @@ pub enum AlignFormat {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Config { default, path }) => config_command(default, path),
+        Some(Command::Keys) => {
+            let cfg = load_config(&cli.global)?;
+            let table = crate::tui::keymap::Keymap::with_overrides(&cfg.tui.keys).markdown_table();
+            finish_write(io::stdout().lock().write_all(table.as_bytes()))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Align { format, ref files }) => {
             let cmp = load_and_compare(&cli.global, files, &load_config(&cli.global)?)?;
             emit(&cli.global, &cmp, |out| match format {
