@@ -653,6 +653,24 @@ impl App {
             Action::PrevChange if self.search.is_some() => self.step_match(false),
             Action::NextChange => self.step_change(true),
             Action::PrevChange => self.step_change(false),
+            Action::NextRow => {
+                if self.top.item + 1 < self.items.len() {
+                    self.top = Pos {
+                        item: self.top.item + 1,
+                        line: 0,
+                    };
+                }
+            }
+            Action::PrevRow => {
+                self.top = Pos {
+                    item: if self.top.line > 0 {
+                        self.top.item
+                    } else {
+                        self.top.item.saturating_sub(1)
+                    },
+                    line: 0,
+                };
+            }
             Action::NextChangedRow => self.step_changed_row(true),
             Action::PrevChangedRow => self.step_changed_row(false),
             Action::FocusNext => self.cycle_focus(true),

@@ -32,6 +32,10 @@ pub enum Action {
     Top,
     /// Go to the last row.
     Bottom,
+    /// Scroll to the next row.
+    NextRow,
+    /// Scroll to the previous row.
+    PrevRow,
     /// Next row that has a change.
     NextChangedRow,
     /// Previous row that has a change.
@@ -78,7 +82,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 32] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -87,6 +91,8 @@ impl Action {
         Self::HalfPageUp,
         Self::Top,
         Self::Bottom,
+        Self::NextRow,
+        Self::PrevRow,
         Self::NextChange,
         Self::PrevChange,
         Self::NextChangedRow,
@@ -124,6 +130,8 @@ impl Action {
             Self::HalfPageUp => "Scroll up half a screen",
             Self::Top => "Go to the first row",
             Self::Bottom => "Go to the last row",
+            Self::NextRow => "Next row",
+            Self::PrevRow => "Previous row",
             Self::NextChangedRow => "Next row that has a change",
             Self::PrevChangedRow => "Previous row that has a change",
             Self::NextChange => "Next change (next match while searching)",
@@ -336,8 +344,8 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("N", Action::PrevChange),
     ("]", Action::NextChangedRow),
     ("[", Action::PrevChangedRow),
-    ("}", Action::NextChangedRow),
-    ("{", Action::PrevChangedRow),
+    ("}", Action::NextRow),
+    ("{", Action::PrevRow),
     ("Tab", Action::FocusNext),
     ("l", Action::FocusNext),
     ("S-Tab", Action::FocusPrev),
