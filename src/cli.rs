@@ -64,6 +64,37 @@ pub enum Command {
         /// Versions to compare (none: the bundled sample story).
         files: Vec<String>,
     },
+    /// Export the whole comparison: HTML, Markdown, JSON or ANSI text.
+    Export {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Html)]
+        format: FormatArg,
+        #[command(flatten)]
+        out: OutputArgs,
+        /// Compare against this version (index, 0-based; default: the one sharing most rows).
+        #[arg(long, value_name = "N")]
+        reference: Option<usize>,
+        /// Only these versions, in this order (comma-separated indices).
+        #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
+        versions: Vec<usize>,
+        /// Also list the boilerplate paragraphs.
+        #[arg(long)]
+        boilerplate: bool,
+        /// Versions to compare (none: the bundled sample story).
+        files: Vec<String>,
+    },
+    /// Diff two versions, paragraph by paragraph (colour word diff on a terminal).
+    Diff {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Ansi)]
+        format: FormatArg,
+        #[command(flatten)]
+        out: OutputArgs,
+        /// The old version.
+        a: String,
+        /// The new version.
+        b: String,
+    },
     /// Print the key bindings (defaults plus your config) as a Markdown table.
     Keys,
     /// Configuration helpers.
@@ -75,6 +106,73 @@ pub enum Command {
         #[arg(long)]
         path: bool,
     },
+}
+
+/// Where and how an export is written.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+    /// Colour in ANSI output: auto (a terminal, unless NO_COLOR; CLICOLOR_FORCE forces it), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Markdown changes as CriticMarkup ({--old--}{++new++}).
+    #[arg(long)]
+    critic: bool,
+}
+
+/// Export formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Self-contained HTML report.
+    Html,
+    /// Markdown.
+    Md,
+    /// The JSON contract.
+    Json,
+    /// Terminal text.
+    Ansi,
+}
+
+impl From<FormatArg> for export::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Html => Self::Html,
+            FormatArg::Md => Self::Md,
+            FormatArg::Json => Self::Json,
+            FormatArg::Ansi => Self::Ansi,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces it.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Whether to colour: the flag, then NO_COLOR, then CLICOLOR_FORCE, then
+/// CLICOLOR=0, then whether the output is a terminal.
+#[must_use]
+pub fn use_color(flag: ColorArg, to_terminal: bool) -> bool {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    match flag {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto if env("NO_COLOR").is_some() => false,
+        ColorArg::Auto if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorArg::Auto if env("CLICOLOR").is_some_and(|v| v == "0") => false,
+        ColorArg::Auto => to_terminal && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    }
 }
 
 /// Output formats of `align`.
@@ -93,6 +191,54 @@ pub enum AlignFormat {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Config { default, path }) => config_command(default, path),
+        Some(Command::Export {
+            format,
+            ref out,
+            reference,
+            ref versions,
+            boilerplate,
+            ref files,
+        }) => {
+            let cmp = load_and_compare(&cli.global, files, &load_config(&cli.global)?)?;
+            let mut opts = export::ExportOptions::all(&cmp);
+            if !versions.is_empty() {
+                opts.versions.clone_from(versions);
+            }
+            if let Some(r) = reference {
+                opts.reference = r;
+            }
+            let n = cmp.versions.len();
+            if let Some(bad) = opts
+                .versions
+                .iter()
+                .chain(std::iter::once(&opts.reference))
+                .find(|&&v| v >= n)
+            {
+                bail!("no version {bad}: there are {n} (0 to {})", n - 1);
+            }
+            if !opts.versions.contains(&opts.reference) {
+                opts.versions.insert(0, opts.reference);
+            }
+            opts.boilerplate = boilerplate;
+            export_to(&cli.global, &cmp, format.into(), opts, out, files)
+        }
+        Some(Command::Diff {
+            format,
+            ref out,
+            ref a,
+            ref b,
+        }) => {
+            let files = vec![a.clone(), b.clone()];
+            let cmp = load_and_compare(&cli.global, &files, &load_config(&cli.global)?)?;
+            let opts = export::ExportOptions {
+                reference: 0,
+                versions: vec![0, 1],
+                boilerplate: false,
+                color: false,
+                critic: false,
+            };
+            export_to(&cli.global, &cmp, format.into(), opts, out, &files)
+        }
         Some(Command::Keys) => {
             let cfg = load_config(&cli.global)?;
             let table = crate::tui::keymap::Keymap::with_overrides(&cfg.tui.keys).markdown_table();
@@ -152,6 +298,36 @@ pub fn load_config(global: &GlobalArgs) -> Result<Config> {
         Some(p) if p.exists() => Ok(Config::load(&p)?),
         _ => Ok(Config::default()),
     }
+}
+
+/// Writes an export to `-o PATH` (atomically, never over an input or, without
+/// `--force`, an existing file) or to stdout; exit 1 when the versions differ.
+fn export_to(
+    global: &GlobalArgs,
+    cmp: &Comparison,
+    format: export::Format,
+    mut opts: export::ExportOptions,
+    out: &OutputArgs,
+    inputs: &[String],
+) -> Result<ExitCode> {
+    opts.critic = out.critic;
+    if let Some(path) = &out.output {
+        opts.color = use_color(out.color, false);
+        export::atomic::write_file(path, out.force, inputs, |w| {
+            export::write(cmp, format, &opts, w)
+        })?;
+    } else {
+        opts.color = use_color(out.color, io::stdout().is_terminal());
+        if !global.quiet {
+            let mut w = BufWriter::new(io::stdout().lock());
+            finish_write(export::write(cmp, format, &opts, &mut w).and_then(|()| w.flush()))?;
+        }
+    }
+    Ok(if cmp.identical() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Runs the terminal UI; a normal quit exits 0, a signal 128 + its number.

@@ -59,6 +59,25 @@ impl Comparison {
             .join("\n\n")
     }
 
+    /// The version to compare the others against by default: the one present in
+    /// the most rows (closest to all others; the likely wire original), the first
+    /// on a tie.
+    #[must_use]
+    pub fn default_reference(&self) -> usize {
+        (0..self.versions.len())
+            .max_by_key(|&v| {
+                (
+                    self.table
+                        .rows
+                        .iter()
+                        .filter(|r| !r.cells[v].is_empty())
+                        .count(),
+                    std::cmp::Reverse(v),
+                )
+            })
+            .unwrap_or(0)
+    }
+
     /// Whether all versions tell the same story in the same words: every row has
     /// every version and no change was found.
     #[must_use]

@@ -123,18 +123,7 @@ impl App {
                 *slot = start..i;
             }
         }
-        let reference = (0..n)
-            .max_by_key(|&v| {
-                (
-                    cmp.table
-                        .rows
-                        .iter()
-                        .filter(|r| !r.cells[v].is_empty())
-                        .count(),
-                    std::cmp::Reverse(v),
-                )
-            })
-            .unwrap_or(0);
+        let reference = cmp.default_reference();
         let mut app = Self {
             cmp,
             keymap,

@@ -1,0 +1,122 @@
+//! Text for a terminal or `less -R`: per aligned row, each version's words as a
+//! word diff against the reference, like `git diff --word-diff=color` but
+//! paragraph-aligned. With colour off, wdiff markers `[-old-]{+new+}` carry the
+//! same information. wirediff writes only SGR sequences of its own; input text
+//! has its controls made visible.
+
+use std::io::{self, Write};
+
+use super::escape::terminal as esc;
+use super::view::{self, ExportOptions};
+use crate::compare::Comparison;
+
+const DIM: &str = "\x1b[2m";
+const DEL: &str = "\x1b[31;9m";
+const INS: &str = "\x1b[32;4m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn paint(&self, style: &str, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn del(&self, text: &str) -> String {
+        if self.color {
+            format!("{DEL}{text}{RESET}")
+        } else {
+            format!("[-{text}-]")
+        }
+    }
+
+    fn ins(&self, text: &str) -> String {
+        if self.color {
+            format!("{INS}{text}{RESET}")
+        } else {
+            format!("{{+{text}+}}")
+        }
+    }
+}
+
+/// Writes the word diff.
+///
+/// # Errors
+/// When writing fails.
+pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    let label = |v: usize| format!("v{v} {}", esc(&cmp.versions[v].label));
+    writeln!(
+        out,
+        "{}",
+        p.paint(
+            BOLD,
+            &format!(
+                "wirediff: {} versions against {}",
+                opts.versions.len(),
+                label(opts.reference)
+            )
+        )
+    )?;
+    for row in view::rows(cmp, opts) {
+        writeln!(
+            out,
+            "\n{}",
+            p.paint(DIM, &format!("── row {} ──", row.row + 1))
+        )?;
+        let reference = row.cells.iter().find(|c| c.version == opts.reference);
+        let ref_present = reference.is_some_and(|c| c.present);
+        if let Some(c) = reference.filter(|c| c.present) {
+            writeln!(
+                out,
+                "{} {}",
+                p.paint(BOLD, &format!("{}:", label(opts.reference))),
+                esc(&c.text)
+            )?;
+        }
+        for cell in row.cells.iter().filter(|c| c.version != opts.reference) {
+            let head = p.paint(
+                BOLD,
+                &format!(
+                    "{}{}:",
+                    label(cell.version),
+                    if cell.moved { " (moved)" } else { "" }
+                ),
+            );
+            if !cell.present {
+                writeln!(out, "{head} {}", p.paint(DIM, "(lacks this paragraph)"))?;
+                continue;
+            }
+            if !ref_present {
+                writeln!(out, "{head} {}", p.ins(&esc(&cell.text)))?;
+                continue;
+            }
+            if cell.changes.is_empty() {
+                writeln!(out, "{head} {}", p.paint(DIM, "(same)"))?;
+                continue;
+            }
+            let mut line = String::new();
+            for (piece, change) in view::pieces(&cell.text, &cell.changes) {
+                match change {
+                    None => line.push_str(&esc(piece)),
+                    Some(c) if c.new.is_empty() => line.push_str(&p.del(&esc(&c.old))),
+                    Some(c) => {
+                        if !c.old.is_empty() {
+                            line.push_str(&p.del(&esc(&c.old)));
+                        }
+                        line.push_str(&p.ins(&esc(piece)));
+                    }
+                }
+            }
+            writeln!(out, "{head} {line}")?;
+        }
+    }
+    Ok(())
+}
