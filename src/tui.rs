@@ -2,7 +2,8 @@
 //! move through every change by keyboard.
 //!
 //! - [`keymap`]: keys, actions, help text (data, not code);
-//! - [`app`]: the state and its one mutation path;
+//! - [`app`]: the state and its one mutation path; [`export_dialog`]: the export
+//!   dialog's state, and the one place the UI writes a file (through the library);
 //! - [`layout`] and [`wrap`]: visible columns and wrapped, marked lines;
 //! - [`views`]: drawing the state (never changing it);
 //! - [`theme`]: semantic styles; [`input`] and [`terminal`]: crossterm, kept apart.
@@ -11,6 +12,7 @@
 //! crossterm.
 
 pub mod app;
+pub mod export_dialog;
 pub mod input;
 pub mod keymap;
 pub mod layout;

@@ -180,3 +180,94 @@ fn wide_and_right_to_left_text_keep_columns_aligned() {
         text(&buf)
     );
 }
+
+#[test]
+fn export_dialog_writes_what_is_on_screen_and_asks_before_replacing() {
+    use wirediff::tui::export_dialog::perform;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(sample(), 120, 30);
+    // Hide one version, show boilerplate, then export as Markdown.
+    keys(&mut a, "v g j j x Esc b e");
+    let hidden = a.order[2];
+    assert_ne!(hidden, a.reference);
+    assert!(matches!(a.overlay, Overlay::Export(_)));
+    assert_snapshot!("export_dialog", markup(&render(&a)));
+    keys(&mut a, "Tab Right Tab C-u");
+    let path = dir.path().join("report.md");
+    type_text(&mut a, &path.display().to_string());
+    keys(&mut a, "Enter");
+    let request = a.export.take().expect("Enter asks for an export");
+    assert_eq!(request.format, wirediff::export::Format::Md);
+    assert!(request.options.boilerplate);
+    assert!(!request.options.versions.contains(&hidden));
+    assert_eq!(request.options.versions, a.shown_versions());
+    assert_eq!(request.options.reference, a.reference);
+    perform(&mut a, &request);
+    assert_eq!(a.overlay, Overlay::None, "{:?}", a.message);
+    let written = std::fs::read_to_string(&path).unwrap();
+    // Markdown names versions "v<N> <label>" in its summary table.
+    assert!(
+        !written.contains(&format!("| v{hidden} ")),
+        "hidden version left out"
+    );
+    for v in a.shown_versions() {
+        assert!(written.contains(&format!("| v{v} ")), "v{v} in the summary");
+    }
+    assert!(a.message.as_deref().unwrap_or("").contains("report.md"));
+
+    // Again to the same path: the dialog asks, the file is untouched until Enter.
+    std::fs::write(&path, "keep me").unwrap();
+    keys(&mut a, "e C-u");
+    type_text(&mut a, &path.display().to_string());
+    keys(&mut a, "Enter");
+    let request = a.export.take().unwrap();
+    assert!(!request.force);
+    perform(&mut a, &request);
+    assert!(matches!(&a.overlay, Overlay::Export(d) if d.confirm_overwrite));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    assert!(text(&render(&a)).contains("file exists"));
+    keys(&mut a, "Enter");
+    let request = a.export.take().unwrap();
+    assert!(request.force);
+    perform(&mut a, &request);
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep me");
+
+    // Esc cancels without writing.
+    keys(&mut a, "e Esc");
+    assert_eq!(a.overlay, Overlay::None);
+    assert!(a.export.is_none());
+}
+
+#[test]
+fn export_dialog_refuses_to_write_over_an_input() {
+    use wirediff::tui::export_dialog::perform;
+    let dir = tempfile::tempdir().unwrap();
+    let a_path = dir.path().join("a.txt");
+    let b_path = dir.path().join("b.txt");
+    std::fs::write(&a_path, "One paragraph here.\n\nAnother one.\n").unwrap();
+    std::fs::write(&b_path, "One paragraph there.\n\nAnother one.\n").unwrap();
+    let inputs = vec![a_path.display().to_string(), b_path.display().to_string()];
+    let cmp = screen::compared(
+        wirediff::ingest::load(&inputs, &wirediff::ingest::ReadOptions::default()).unwrap(),
+    );
+    let mut a = app(cmp, 100, 30);
+    keys(&mut a, "e C-u");
+    type_text(&mut a, &inputs[0]);
+    keys(&mut a, "Enter");
+    let request = a.export.take().unwrap();
+    perform(&mut a, &request);
+    perform(
+        &mut a,
+        &wirediff::tui::export_dialog::ExportRequest {
+            force: true,
+            ..request
+        },
+    );
+    assert!(
+        matches!(&a.overlay, Overlay::Export(d) if d.error.as_deref().is_some_and(|e| e.contains("inputs")))
+    );
+    assert_eq!(
+        std::fs::read_to_string(&a_path).unwrap(),
+        "One paragraph here.\n\nAnother one.\n"
+    );
+}

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::export_dialog::{self, ExportDialog, ExportRequest};
 use super::keymap::{Action, Key, KeyCode, Keymap};
 use super::layout;
 use crate::compare::{Comparison, RowChange};
@@ -35,6 +36,8 @@ pub enum Overlay {
     Versions,
     /// Typing a search; holds what was typed so far.
     Search(String),
+    /// The export dialog.
+    Export(ExportDialog),
 }
 
 /// One thing the main area lists, top to bottom.
@@ -101,6 +104,8 @@ pub struct App {
     pub quit: bool,
     /// Set when the user asks to suspend (the loop does it).
     pub suspend: bool,
+    /// An export the dialog confirmed; the event loop carries it out.
+    pub export: Option<ExportRequest>,
     /// `cmp.changes` index range of each row.
     row_changes: Vec<Range<usize>>,
 }
@@ -144,6 +149,7 @@ impl App {
             viewport,
             quit: false,
             suspend: false,
+            export: None,
             row_changes,
         };
         app.focus = app
@@ -540,6 +546,11 @@ impl App {
     /// Feeds a key press: typed into the search prompt when it is open, else
     /// looked up in the keymap.
     pub fn key(&mut self, key: Key) {
+        if matches!(self.overlay, Overlay::Export(_)) {
+            self.message = None;
+            self.export = export_dialog::key(self, key);
+            return;
+        }
         if let Overlay::Search(buf) = &mut self.overlay {
             match key.code {
                 KeyCode::Enter => {
@@ -723,6 +734,7 @@ impl App {
                 }
             }
             Action::Search => self.overlay = Overlay::Search(String::new()),
+            Action::Export => self.overlay = Overlay::Export(ExportDialog::new()),
             Action::Help => self.overlay = Overlay::Help,
             Action::Cancel => {
                 self.search = None;

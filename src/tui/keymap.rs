@@ -64,6 +64,8 @@ pub enum Action {
     ToggleInline,
     /// Search the text.
     Search,
+    /// Export what is on screen (HTML, Markdown, JSON, ANSI).
+    Export,
     /// Show this help.
     Help,
     /// Close the overlay or cancel the search.
@@ -82,7 +84,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -111,6 +113,7 @@ impl Action {
         Self::MoveVersionDown,
         Self::Open,
         Self::Search,
+        Self::Export,
         Self::Help,
         Self::Cancel,
         Self::Suspend,
@@ -146,6 +149,7 @@ impl Action {
             Self::PairView => "Pair view: reference against focused version",
             Self::ToggleInline => "Pair view: inline or side by side",
             Self::Search => "Search the text",
+            Self::Export => "Export what is on screen (HTML, Markdown, JSON, ANSI)",
             Self::Help => "Show this help",
             Self::Cancel => "Close overlay, cancel search",
             Self::ToggleShown => "Versions list: show or hide version",
@@ -362,6 +366,7 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("J", Action::MoveVersionDown),
     ("Enter", Action::Open),
     ("/", Action::Search),
+    ("e", Action::Export),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),

@@ -97,6 +97,9 @@ pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Option<i32>> 
             },
             _ => {}
         }
+        if let Some(request) = app.export.take() {
+            super::export_dialog::perform(&mut app, &request);
+        }
         if app.quit {
             return Ok(None);
         }

@@ -5,6 +5,7 @@
 //! Views never change state.
 
 mod body;
+mod export;
 mod header;
 mod help;
 mod status;
@@ -66,6 +67,7 @@ impl Widget for Screen<'_> {
         match &self.app.overlay {
             Overlay::Help => help::render(self.app, self.theme, area, buf),
             Overlay::Versions => versions::render(self.app, self.theme, area, buf),
+            Overlay::Export(d) => export::render(self.app, d, self.theme, area, buf),
             Overlay::None | Overlay::Search(_) => {}
         }
     }
