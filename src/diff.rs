@@ -6,13 +6,14 @@
 //! tokens, and tokens that match but are written differently ("Seven"/"seven")
 //! become case/punctuation changes of their own. Pure typographic variants (curly
 //! vs straight quotes, en dash vs hyphen, spacing) are not changes. Every change
-//! gets a first [`ChangeKind`] from [`kind`].
+//! gets a [`ChangeKind`] and a reason from [`kind`] (word lists in [`lexicon`]).
 //!
 //! [`segments`] returns the whole pair as alternating equal stretches and changes
 //! whose spans rebuild both texts exactly; [`changes`] only the changes.
 
 pub mod inline;
 pub mod kind;
+pub mod lexicon;
 pub mod refine;
 pub mod tokens;
 
@@ -31,30 +32,45 @@ use tokens::Token;
 pub enum ChangeKind {
     /// Different words for the same thing.
     Wording,
-    /// The same word spelled differently (a few letters apart).
+    /// The same word spelled differently (UK/US, hyphenation, joined words, typos).
     Spelling,
-    /// A number or quantity differs.
+    /// The same name spelled differently (al-Kadhimi / al-Khadimi, Qais / Kais).
+    NameSpelling,
+    /// A person, place or organisation named differently (America / the U.S.).
+    Name,
+    /// A number or quantity differs, or what qualifies it (at least two / two).
     Number,
+    /// The same number written differently (seven / 7, 73 of 329 / 73 out of 329).
+    NumberForm,
     /// A day or date differs.
     Date,
-    /// Wording inside a quotation differs.
+    /// Wording inside a quotation differs, or a quotation lost its marks.
     Quote,
-    /// Only case, punctuation or spacing differ.
+    /// The source of a statement changed.
+    Attribution,
+    /// The versions state opposite facts (a negation or an antonym).
+    Claim,
+    /// Only case, punctuation or spacing differ (or an honorific).
     CasePunctuation,
-    /// Text only the new version has.
+    /// Text only the new version has (a clause or sentence).
     Added,
-    /// Text only the old version has.
+    /// Text only the old version has (a clause or sentence).
     Removed,
 }
 
 impl ChangeKind {
-    /// Every kind, in display order.
-    pub const ALL: [Self; 8] = [
-        Self::Wording,
-        Self::Spelling,
+    /// Every kind, in display order (what matters most first).
+    pub const ALL: [Self; 13] = [
+        Self::Claim,
         Self::Number,
         Self::Date,
+        Self::NameSpelling,
+        Self::Name,
+        Self::Attribution,
         Self::Quote,
+        Self::Wording,
+        Self::Spelling,
+        Self::NumberForm,
         Self::CasePunctuation,
         Self::Added,
         Self::Removed,
@@ -66,13 +82,34 @@ impl ChangeKind {
         match self {
             Self::Wording => "wording",
             Self::Spelling => "spelling",
+            Self::NameSpelling => "name_spelling",
+            Self::Name => "name",
             Self::Number => "number",
+            Self::NumberForm => "number_form",
             Self::Date => "date",
             Self::Quote => "quote",
+            Self::Attribution => "attribution",
+            Self::Claim => "claim",
             Self::CasePunctuation => "case_punctuation",
             Self::Added => "added",
             Self::Removed => "removed",
         }
+    }
+
+    /// Whether a reader usually wants to see it: changes of fact, names and
+    /// quotations, not writing style.
+    #[must_use]
+    pub fn matters(self) -> bool {
+        matches!(
+            self,
+            Self::Claim
+                | Self::Number
+                | Self::Date
+                | Self::NameSpelling
+                | Self::Name
+                | Self::Attribution
+                | Self::Quote
+        )
     }
 }
 
@@ -82,6 +119,8 @@ impl ChangeKind {
 pub struct Change {
     /// What kind of difference.
     pub kind: ChangeKind,
+    /// Why it is that kind, in words a reader can check.
+    pub reason: String,
     /// The old text of the change, trimmed to whole tokens.
     pub old: String,
     /// The new text of the change, trimmed to whole tokens.
@@ -203,7 +242,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> 
             }
             continue;
         }
-        for (po, pn) in refine::split(ta, tb, o, n) {
+        for (po, pn) in refine::detach_punctuation(ta, tb, refine::split(ta, tb, o, n)) {
             let (mut old_span, mut new_span) =
                 (span_of(ta, &po, old.len()), span_of(tb, &pn, new.len()));
             if po.len() == 1
@@ -229,10 +268,22 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> 
             });
         }
         let (o, n) = (&old[os.clone()], &new[ns.clone()]);
-        let kind = kind::classify((o, &os), (n, &ns), qa, qb);
+        let verdict = kind::classify(
+            kind::Side {
+                text: old,
+                span: &os,
+                quotes: qa,
+            },
+            kind::Side {
+                text: new,
+                span: &ns,
+                quotes: qb,
+            },
+        );
         (ca, cb) = (os.end, ns.end);
         out.push(Segment::Change(Change {
-            kind,
+            kind: verdict.kind,
+            reason: verdict.reason,
             old: o.to_string(),
             new: n.to_string(),
             old_span: os,
@@ -361,7 +412,7 @@ mod tests {
     fn name_spelling_is_one_word() {
         assert_eq!(
             pairs("Mr al-Kadhimi said", "Mr al-Khadimi said"),
-            vec![p("al-Kadhimi", "al-Khadimi", ChangeKind::Spelling)]
+            vec![p("al-Kadhimi", "al-Khadimi", ChangeKind::NameSpelling)]
         );
     }
 
@@ -369,16 +420,12 @@ mod tests {
     fn spacing_change_is_reported() {
         assert_eq!(
             pairs("attack on Mr al-Khadimi", "attack onMr al-Khadimi"),
-            vec![p("on Mr", "onMr", ChangeKind::CasePunctuation)]
+            vec![p("on Mr", "onMr", ChangeKind::Spelling)]
         );
         let got = pairs("Iran-backed militias", "Iran – backed militias");
         assert_eq!(
             got,
-            vec![p(
-                "Iran-backed",
-                "Iran – backed",
-                ChangeKind::CasePunctuation
-            )]
+            vec![p("Iran-backed", "Iran – backed", ChangeKind::Spelling)]
         );
     }
 
@@ -386,7 +433,7 @@ mod tests {
     fn case_only_is_its_own_change() {
         assert_eq!(
             pairs("Seven of his guards", "seven of his guards"),
-            vec![p("Seven", "seven", ChangeKind::CasePunctuation)]
+            vec![p("Seven", "seven", ChangeKind::NumberForm)]
         );
     }
 
@@ -410,11 +457,11 @@ mod tests {
     fn additions_and_removals() {
         assert_eq!(
             pairs("followed by gunfire", "followed by heavy gunfire"),
-            vec![p("", "heavy", ChangeKind::Added)]
+            vec![p("", "heavy", ChangeKind::Wording)]
         );
         assert_eq!(
             pairs("followed by heavy gunfire", "followed by gunfire"),
-            vec![p("heavy", "", ChangeKind::Removed)]
+            vec![p("heavy", "", ChangeKind::Wording)]
         );
     }
 

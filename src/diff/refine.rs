@@ -112,6 +112,62 @@ pub fn split(
     out
 }
 
+/// Moves punctuation that only one side of a piece has at its start or end
+/// into a piece of its own: "cut" → "unharmed," reads as a changed word and an
+/// added comma, not as a change of "cut" into "unharmed,".
+#[must_use]
+pub fn detach_punctuation(
+    old: &[Token],
+    new: &[Token],
+    pieces: Vec<(Range<usize>, Range<usize>)>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (mut o, mut n) in pieces {
+        if o.is_empty() || n.is_empty() {
+            out.push((o, n));
+            continue;
+        }
+        // Leading: one side starts with marks the other lacks.
+        let lead_o = old[o.clone()].iter().take_while(|t| !t.is_word).count();
+        let lead_n = new[n.clone()].iter().take_while(|t| !t.is_word).count();
+        if (lead_o == 0) != (lead_n == 0) && lead_o < o.len() && lead_n < n.len() {
+            out.push((o.start..o.start + lead_o, n.start..n.start + lead_n));
+            o.start += lead_o;
+            n.start += lead_n;
+        }
+        let trail_o = old[o.clone()]
+            .iter()
+            .rev()
+            .take_while(|t| !t.is_word)
+            .count();
+        let trail_n = new[n.clone()]
+            .iter()
+            .rev()
+            .take_while(|t| !t.is_word)
+            .count();
+        // The dot of an abbreviation ("U.S.") stays with it.
+        let abbreviation = |toks: &[Token], r: &Range<usize>, trail: usize| {
+            trail > 0 && {
+                let (word, mark) = (&toks[r.end - trail - 1], &toks[r.end - trail]);
+                word.span.end == mark.span.start && word.key.contains('.')
+            }
+        };
+        if (trail_o == 0) != (trail_n == 0)
+            && trail_o < o.len()
+            && trail_n < n.len()
+            && !abbreviation(old, &o, trail_o)
+            && !abbreviation(new, &n, trail_n)
+        {
+            let tail = (o.end - trail_o..o.end, n.end - trail_n..n.end);
+            out.push((o.start..o.end - trail_o, n.start..n.end - trail_n));
+            out.push(tail);
+        } else {
+            out.push((o, n));
+        }
+    }
+    out
+}
+
 /// For one word against one word where one is the other plus a prefix or suffix
 /// ("Iran"/"Iranian"), the byte spans of just the differing affix; else `None`.
 #[must_use]

@@ -53,6 +53,16 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 i += 2;
             }
         }
+        // The closing dot of an abbreviation ("U.S.", "a.m.") belongs to it.
+        if is_word
+            && s[start..end].contains('.')
+            && i + 1 < pieces.len()
+            && pieces[i + 1].1 == "."
+            && pieces[i + 1].0 == end
+        {
+            end += 1;
+            i += 1;
+        }
         let original = &s[start..end];
         out.push(Token {
             span: start..end,
@@ -94,6 +104,12 @@ mod tests {
                 "”"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dots() {
+        assert_eq!(texts("the U.S. said."), vec!["the", "U.S.", "said", "."]);
+        assert_eq!(texts("Mr. Smith"), vec!["Mr", ".", "Smith"]);
     }
 
     #[test]

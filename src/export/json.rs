@@ -6,7 +6,7 @@
 //! "encoding", "notes", "paragraphs": [{"id", "line_start", "line_end",
 //! "byte_start", "byte_end", "kind", "reason", "text"}]}], "rows": [{"cells",
 //! "similarity", "moved"}], "changes": [{"row", "version", "against", "kind",
-//! "old", "new", "old_start", "old_end", "new_start", "new_end"}]}`. A change says:
+//! "reason", "old", "new", "old_start", "old_end", "new_start", "new_end"}]}`. A change says:
 //! in row `row`, text `old` of version `against` reads `new` in version `version`;
 //! the offsets are byte offsets into the cell texts (paragraphs of a cell joined by
 //! a blank line).
@@ -66,6 +66,7 @@ struct ChangeDto<'a> {
     version: usize,
     against: usize,
     kind: ChangeKind,
+    reason: &'a str,
     old: &'a str,
     new: &'a str,
     old_start: usize,
@@ -125,6 +126,7 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
                 version: c.version,
                 against: c.against,
                 kind: c.change.kind,
+                reason: &c.change.reason,
                 old: &c.change.old,
                 new: &c.change.new,
                 old_start: c.change.old_span.start,

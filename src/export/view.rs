@@ -88,7 +88,7 @@ pub struct VersionStats {
     /// Boilerplate paragraphs.
     pub boilerplate: usize,
     /// Changes against the reference, per kind (in `ChangeKind::ALL` order).
-    pub by_kind: [usize; 8],
+    pub by_kind: [usize; ChangeKind::ALL.len()],
     /// Rows of the reference it lacks.
     pub missing: usize,
 }
@@ -172,7 +172,7 @@ pub fn stats(cmp: &Comparison, opts: &ExportOptions) -> Vec<VersionStats> {
         .iter()
         .map(|&v| {
             let ver: &Version = &cmp.versions[v];
-            let mut by_kind = [0; 8];
+            let mut by_kind = [0; ChangeKind::ALL.len()];
             let mut missing = 0;
             let mut rows = 0;
             for (r, row) in cmp.table.rows.iter().enumerate() {

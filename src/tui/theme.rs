@@ -94,8 +94,24 @@ impl Theme {
     /// The style of a change of `kind`.
     #[must_use]
     pub fn change(&self, kind: ChangeKind) -> Style {
-        let i = ChangeKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        self.changes[i]
+        // Eight palette slots; the finer kinds share one and differ by weight:
+        // a name misspelt reads like a spelling change, but bold; a contradiction
+        // takes the alarm colour of a removal, bold and underlined.
+        let (slot, extra) = match kind {
+            ChangeKind::Wording => (0, Modifier::empty()),
+            ChangeKind::Spelling => (1, Modifier::empty()),
+            ChangeKind::NameSpelling | ChangeKind::Name => (1, Modifier::BOLD),
+            ChangeKind::Number => (2, Modifier::empty()),
+            ChangeKind::NumberForm => (2, Modifier::DIM),
+            ChangeKind::Date => (3, Modifier::empty()),
+            ChangeKind::Quote => (4, Modifier::empty()),
+            ChangeKind::Attribution => (4, Modifier::BOLD),
+            ChangeKind::CasePunctuation => (5, Modifier::empty()),
+            ChangeKind::Added => (6, Modifier::empty()),
+            ChangeKind::Removed => (7, Modifier::empty()),
+            ChangeKind::Claim => (7, Modifier::BOLD | Modifier::UNDERLINED),
+        };
+        self.changes[slot].add_modifier(extra)
     }
 
     /// The named theme at the given colour level; `no_color` forces `mono`.
