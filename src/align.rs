@@ -6,13 +6,15 @@
 //!    inverted index (never all pairs);
 //! 3. [`linking`]: mutual best matches and contained splits/merges between each
 //!    pair of versions, joined into groups;
-//! 4. [`ordering`]: one reading order for the groups, and which cells moved.
+//! 4. [`gaps`]: lone paragraphs filling the same gap between shared rows join;
+//! 5. [`ordering`]: one reading order for the groups, and which cells moved.
 //!
 //! Boilerplate paragraphs take no part; headlines form one row of their own at the
 //! top. The result is deterministic: it depends only on the input texts and the
 //! configuration.
 
 pub mod features;
+pub mod gaps;
 pub mod linking;
 pub mod ordering;
 pub mod similarity;
@@ -99,7 +101,8 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
     }
     let index = SimilarityIndex::build(nodes, &texts);
     let links = linking::links(&index, n, cfg);
-    let mut groups: Vec<Vec<Node>> = linking::refine(&index, linking::groups(&index, &links))
+    let refined = linking::refine(&index, linking::groups(&index, &links));
+    let mut groups: Vec<Vec<Node>> = gaps::fill(&index, refined, n)
         .into_iter()
         .map(|g| g.into_iter().map(|i| index.nodes[i]).collect())
         .collect();

@@ -32,6 +32,10 @@ pub struct RowChange {
     pub against: usize,
     /// What changed; spans index the two cells' texts as built by [`Comparison::cell_text`].
     pub change: Change,
+    /// Found across the pair rather than as one stretch of its word diff (a name
+    /// spelled differently in two different places; see `diff::names`): its
+    /// spans may lie inside other changes.
+    pub across: bool,
 }
 
 /// Everything wirediff knows about a set of versions.
@@ -101,15 +105,29 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> (Vec<RowChange>, 
         for (ib, &b) in present.iter().enumerate().skip(ia + 1) {
             let pair = diff::diff_prepared(&prepared[ia], &prepared[ib], opts);
             sims.push(pair.similarity);
-            changes.extend(pair.segments.into_iter().filter_map(|seg| match seg {
-                diff::Segment::Change(change) => Some(RowChange {
-                    row: r,
-                    version: b,
-                    against: a,
-                    change,
-                }),
-                diff::Segment::Equal { .. } => None,
-            }));
+            let own: Vec<diff::Change> = pair
+                .segments
+                .into_iter()
+                .filter_map(|seg| match seg {
+                    diff::Segment::Change(change) => Some(change),
+                    diff::Segment::Equal { .. } => None,
+                })
+                .collect();
+            let refs: Vec<&diff::Change> = own.iter().collect();
+            let found = diff::names::across(
+                (prepared[ia].text(), prepared[ia].tokens()),
+                (prepared[ib].text(), prepared[ib].tokens()),
+                &refs,
+            );
+            let tag = |change, across| RowChange {
+                row: r,
+                version: b,
+                against: a,
+                change,
+                across,
+            };
+            changes.extend(own.into_iter().map(|c| tag(c, false)));
+            changes.extend(found.into_iter().map(|c| tag(c, true)));
         }
     }
     #[allow(clippy::cast_precision_loss)] // pair counts are tiny

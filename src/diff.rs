@@ -14,6 +14,7 @@
 pub mod inline;
 pub mod kind;
 pub mod lexicon;
+pub mod names;
 pub mod refine;
 pub mod tokens;
 
@@ -174,6 +175,18 @@ pub struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
+    /// The text.
+    #[must_use]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Its tokens.
+    #[must_use]
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
     /// Tokenises `text` and finds its quotations.
     #[must_use]
     pub fn new(text: &'a str) -> Self {
@@ -242,7 +255,9 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> 
             }
             continue;
         }
-        for (po, pn) in refine::detach_punctuation(ta, tb, refine::split(ta, tb, o, n)) {
+        let pieces = refine::split(ta, tb, o, n);
+        let pieces = refine::peel_edges(ta, tb, refine::detach_punctuation(ta, tb, pieces));
+        for (po, pn) in pieces {
             let (mut old_span, mut new_span) =
                 (span_of(ta, &po, old.len()), span_of(tb, &pn, new.len()));
             if po.len() == 1

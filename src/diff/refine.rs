@@ -112,6 +112,98 @@ pub fn split(
     out
 }
 
+/// Words of a piece at least this long on both sides have their edge words
+/// paired with each other (see [`peel_edges`]).
+const PEEL_MIN_WORDS: usize = 3;
+
+/// A single word against at least this many has it paired with one edge.
+const LONE_MIN_WORDS: usize = 4;
+
+/// Pairs the words that sit right against shared context: in "… has ratcheted
+/// up tensions" against "… significantly ramped up tensions", "ratcheted" and
+/// "ramped" fill the same slot before "up", so they become a change of their
+/// own instead of disappearing in one long replacement. Both sides need
+/// [`PEEL_MIN_WORDS`] words, or one side a single word against
+/// [`LONE_MIN_WORDS`] or more (then the word pairs with the edge that touches a
+/// shared word, the right one first). Only one word is taken from each edge, so
+/// a rewrite is never shredded into word salad.
+#[must_use]
+pub fn peel_edges(
+    old: &[Token],
+    new: &[Token],
+    pieces: Vec<(Range<usize>, Range<usize>)>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let words = |t: &[Token], r: &Range<usize>| t[r.clone()].iter().filter(|x| x.is_word).count();
+    // A shared word right before (after) the piece on both sides.
+    let left = |o: &Range<usize>, n: &Range<usize>| {
+        o.start > 0 && n.start > 0 && old[o.start - 1].is_word && new[n.start - 1].is_word
+    };
+    // After the piece, past at most one mark on each side (a mark split off by
+    // [`detach_punctuation`]), a word on both sides.
+    let word_after = |t: &[Token], at: usize| {
+        t.get(at).is_some_and(|x| x.is_word)
+            || (t.get(at).is_some_and(|x| !x.is_word) && t.get(at + 1).is_some_and(|x| x.is_word))
+    };
+    let right =
+        |o: &Range<usize>, n: &Range<usize>| word_after(old, o.end) && word_after(new, n.end);
+    let mut out = Vec::with_capacity(pieces.len());
+    for (o, n) in pieces {
+        let (wo, wn) = (words(old, &o), words(new, &n));
+        let edge_words = |r: &Range<usize>, t: &[Token]| {
+            !r.is_empty() && t[r.start].is_word && t[r.end - 1].is_word
+        };
+        if !edge_words(&o, old) || !edge_words(&n, new) {
+            out.push((o, n));
+            continue;
+        }
+        if wo >= PEEL_MIN_WORDS && wn >= PEEL_MIN_WORDS {
+            let (peel_left, peel_right) = (left(&o, &n), right(&o, &n));
+            let (mut mo, mut mn) = (o.clone(), n.clone());
+            if peel_left {
+                out.push((mo.start..mo.start + 1, mn.start..mn.start + 1));
+                mo.start += 1;
+                mn.start += 1;
+            }
+            let tail = peel_right.then(|| (mo.end - 1..mo.end, mn.end - 1..mn.end));
+            if peel_right {
+                mo.end -= 1;
+                mn.end -= 1;
+            }
+            if !mo.is_empty() || !mn.is_empty() {
+                out.push((mo, mn));
+            }
+            out.extend(tail);
+            continue;
+        }
+        let lone = (wo == 1 && o.len() == 1 && wn >= LONE_MIN_WORDS)
+            || (wn == 1 && n.len() == 1 && wo >= LONE_MIN_WORDS);
+        if lone {
+            if right(&o, &n) {
+                let (so, sn) = if o.len() == 1 {
+                    (o.clone(), n.end - 1..n.end)
+                } else {
+                    (o.end - 1..o.end, n.clone())
+                };
+                out.push((o.start..so.start, n.start..sn.start));
+                out.push((so, sn));
+                continue;
+            }
+            if left(&o, &n) {
+                let (so, sn) = if o.len() == 1 {
+                    (o.clone(), n.start..n.start + 1)
+                } else {
+                    (o.start..o.start + 1, n.clone())
+                };
+                out.push((so.clone(), sn.clone()));
+                out.push((so.end..o.end, sn.end..n.end));
+                continue;
+            }
+        }
+        out.push((o, n));
+    }
+    out
+}
+
 /// Moves punctuation that only one side of a piece has at its start or end
 /// into a piece of its own: "cut" → "unharmed," reads as a changed word and an
 /// added comma, not as a change of "cut" into "unharmed,".
@@ -152,7 +244,9 @@ pub fn detach_punctuation(
                 word.span.end == mark.span.start && word.key.contains('.')
             }
         };
-        if (trail_o == 0) != (trail_n == 0)
+        // Marks on one side only, or different marks after words on both sides
+        // ("Johnson," / "El-Sissi;"): the words and the marks are two changes.
+        if (trail_o > 0 || trail_n > 0)
             && trail_o < o.len()
             && trail_n < n.len()
             && !abbreviation(old, &o, trail_o)

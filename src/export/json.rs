@@ -6,7 +6,7 @@
 //! "encoding", "notes", "paragraphs": [{"id", "line_start", "line_end",
 //! "byte_start", "byte_end", "kind", "reason", "text"}]}], "rows": [{"cells",
 //! "similarity", "moved"}], "changes": [{"row", "version", "against", "kind",
-//! "reason", "old", "new", "old_start", "old_end", "new_start", "new_end"}]}`. A change says:
+//! "reason", "across"?, "old", "new", "old_start", "old_end", "new_start", "new_end"}]}`. A change says:
 //! in row `row`, text `old` of version `against` reads `new` in version `version`;
 //! the offsets are byte offsets into the cell texts (paragraphs of a cell joined by
 //! a blank line).
@@ -67,6 +67,8 @@ struct ChangeDto<'a> {
     against: usize,
     kind: ChangeKind,
     reason: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    across: bool,
     old: &'a str,
     new: &'a str,
     old_start: usize,
@@ -127,6 +129,7 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
                 against: c.against,
                 kind: c.change.kind,
                 reason: &c.change.reason,
+                across: c.across,
                 old: &c.change.old,
                 new: &c.change.new,
                 old_start: c.change.old_span.start,

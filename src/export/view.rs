@@ -136,7 +136,7 @@ pub fn oriented(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<O
     let (lo, hi) = (reference.min(v), reference.max(v));
     cmp.changes
         .iter()
-        .filter(|c| c.row == r && c.against == lo && c.version == hi)
+        .filter(|c| c.row == r && c.against == lo && c.version == hi && !c.across)
         .map(|c| {
             let ch = &c.change;
             if c.against == reference {

@@ -1,0 +1,124 @@
+//! Filling the gaps: two paragraphs left alone, each the only paragraph of its
+//! version between the same two shared rows, are one row when they share words.
+//!
+//! Rewrites keep the story's skeleton: when two versions both have something
+//! between the same two aligned paragraphs, and nothing else there, those two
+//! things usually say the same, however reworded ("called for calm dialogue"
+//! against a reworded, longer paragraph that ends "called for calm and
+//! restraint"). Lexical similarity alone misses them; their place is strong
+//! evidence. The pass is conservative: one paragraph on each side, both alone
+//! in their groups, at least [`MIN_SHARED_TERMS`] terms in common, and one pass
+//! (a merged paragraph is no longer alone). Cost: per version pair, linear in
+//! the two versions' paragraphs.
+
+use std::collections::HashMap;
+
+use super::similarity::SimilarityIndex;
+
+/// Words the two paragraphs must share.
+const MIN_SHARED_TERMS: usize = 2;
+
+/// Per version, its node indices in file order.
+fn by_version(index: &SimilarityIndex, n_versions: usize) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n_versions];
+    for (i, node) in index.nodes.iter().enumerate() {
+        out[node.version].push(i);
+    }
+    for list in &mut out {
+        list.sort_by_key(|&i| index.nodes[i].para);
+    }
+    out
+}
+
+/// For version `v` against `w`: each gap between consecutive anchors (groups
+/// holding both) → the nodes of `v` inside it. `None` stands for the story's
+/// start or end.
+fn gaps(
+    nodes: &[usize],
+    group_of: &[usize],
+    is_anchor: impl Fn(usize) -> bool,
+) -> HashMap<(Option<usize>, Option<usize>), Vec<usize>> {
+    let mut out: HashMap<(Option<usize>, Option<usize>), Vec<usize>> = HashMap::new();
+    let mut prev = None;
+    let mut pending = Vec::new();
+    for &i in nodes {
+        let g = group_of[i];
+        if is_anchor(g) {
+            out.insert((prev, Some(g)), std::mem::take(&mut pending));
+            prev = Some(g);
+        } else {
+            pending.push(i);
+        }
+    }
+    out.insert((prev, None), pending);
+    out
+}
+
+/// Joins lone paragraphs that fill the same gap (see the module doc).
+#[must_use]
+pub fn fill(
+    index: &SimilarityIndex,
+    mut groups: Vec<Vec<usize>>,
+    n_versions: usize,
+) -> Vec<Vec<usize>> {
+    let mut group_of = vec![0; index.nodes.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let versions_of: Vec<u64> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .fold(0u64, |acc, &i| acc | 1u64 << (index.nodes[i].version % 64))
+        })
+        .collect();
+    let lists = by_version(index, n_versions);
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for a in 0..n_versions {
+        for b in a + 1..n_versions {
+            let both = (1u64 << (a % 64)) | (1u64 << (b % 64));
+            // Group sets hold 64 versions exactly; beyond, fall back to a scan.
+            let is_anchor = |g: usize| {
+                if n_versions <= 64 {
+                    versions_of[g] & both == both
+                } else {
+                    let has = |v| groups[g].iter().any(|&i| index.nodes[i].version == v);
+                    has(a) && has(b)
+                }
+            };
+            let ga = gaps(&lists[a], &group_of, is_anchor);
+            let gb = gaps(&lists[b], &group_of, is_anchor);
+            for (key, na) in &ga {
+                let Some(nb) = gb.get(key) else { continue };
+                if let ([x], [y]) = (na.as_slice(), nb.as_slice()) {
+                    let alone = |i: usize| groups[group_of[i]].len() == 1;
+                    if alone(*x)
+                        && alone(*y)
+                        && index.score(*x, *y).shared_terms >= MIN_SHARED_TERMS
+                    {
+                        joins.push((*x, *y));
+                    }
+                }
+            }
+        }
+    }
+    joins.sort_unstable();
+    let mut used = vec![false; index.nodes.len()];
+    for (x, y) in joins {
+        if used[x] || used[y] {
+            continue;
+        }
+        used[x] = true;
+        used[y] = true;
+        let (gx, gy) = (group_of[x], group_of[y]);
+        let moved = std::mem::take(&mut groups[gy]);
+        groups[gx].extend(moved);
+        groups[gx].sort_unstable();
+        group_of[y] = gx;
+    }
+    groups.retain(|g| !g.is_empty());
+    groups.sort_by_key(|g| g[0]);
+    groups
+}
