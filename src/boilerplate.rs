@@ -238,7 +238,11 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
         if reason[i].is_none() && Some(i) != headline && outside(i) && !counterpart[i] {
             let t = text::fold(ver.paragraphs[i].text.trim());
             let words = t.split_whitespace().count();
-            if !ends_like_sentence(&t) || words <= 12 || (i > last && tail_run >= 2) {
+            // Before the story a full sentence of eight words or more is a lede
+            // of this version's own, not furniture; after it, short lines are
+            // more often credits and teasers.
+            let short = if i < first { words < 8 } else { words <= 12 };
+            if !ends_like_sentence(&t) || short || (i > last && tail_run >= 2) {
                 reason[i] = Some(
                     if i > last {
                         "after the story"

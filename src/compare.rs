@@ -38,6 +38,26 @@ pub struct RowChange {
     pub across: bool,
 }
 
+/// Word counts of one pair of versions in one row: how much of each is word
+/// for word the same as the other (the basis of the statistics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairWords {
+    /// Row index.
+    pub row: usize,
+    /// The lower version index.
+    pub a: usize,
+    /// The higher version index.
+    pub b: usize,
+    /// Words of `a`'s cell.
+    pub words_a: usize,
+    /// Words of `b`'s cell.
+    pub words_b: usize,
+    /// Words of `a`'s cell in stretches equal to `b`'s.
+    pub same_a: usize,
+    /// Words of `b`'s cell in stretches equal to `a`'s.
+    pub same_b: usize,
+}
+
 /// Everything wirediff knows about a set of versions.
 #[derive(Debug, Clone)]
 pub struct Comparison {
@@ -49,6 +69,8 @@ pub struct Comparison {
     pub similarity: Vec<f64>,
     /// Changes of every row between every pair of versions present (`against < version`).
     pub changes: Vec<RowChange>,
+    /// Word counts of every pair of versions present in every row.
+    pub pair_words: Vec<PairWords>,
 }
 
 impl Comparison {
@@ -63,23 +85,12 @@ impl Comparison {
             .join("\n\n")
     }
 
-    /// The version to compare the others against by default: the one present in
-    /// the most rows (closest to all others; the likely wire original), the first
+    /// The version to compare the others against by default: the one closest to
+    /// all others (highest mean similarity; the likely wire original), the first
     /// on a tie.
     #[must_use]
     pub fn default_reference(&self) -> usize {
-        (0..self.versions.len())
-            .max_by_key(|&v| {
-                (
-                    self.table
-                        .rows
-                        .iter()
-                        .filter(|r| !r.cells[v].is_empty())
-                        .count(),
-                    std::cmp::Reverse(v),
-                )
-            })
-            .unwrap_or(0)
+        crate::analysis::stats::most_central(&crate::analysis::stats::matrix(self))
     }
 
     /// Whether all versions tell the same story in the same words: every row has
@@ -96,15 +107,41 @@ impl Comparison {
 }
 
 /// Diffs every pair of versions present in row `r`: its changes and the mean similarity.
-fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> (Vec<RowChange>, f64) {
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// One row's changes, mean pair similarity and pair word counts.
+type RowResult = (Vec<RowChange>, f64, Vec<PairWords>);
+
+fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
     let present: Vec<usize> = cmp.table.rows[r].present().collect();
     let texts: Vec<String> = present.iter().map(|&v| cmp.cell_text(r, v)).collect();
     let prepared: Vec<diff::Prepared<'_>> = texts.iter().map(|t| diff::Prepared::new(t)).collect();
-    let (mut changes, mut sims) = (Vec::new(), Vec::new());
+    let (mut changes, mut sims, mut words) = (Vec::new(), Vec::new(), Vec::new());
     for (ia, &a) in present.iter().enumerate() {
         for (ib, &b) in present.iter().enumerate().skip(ia + 1) {
             let pair = diff::diff_prepared(&prepared[ia], &prepared[ib], opts);
             sims.push(pair.similarity);
+            let (ta, tb) = (&texts[ia], &texts[ib]);
+            let (mut same_a, mut same_b) = (0, 0);
+            for seg in &pair.segments {
+                if let diff::Segment::Equal { old_span, new_span } = seg {
+                    same_a += word_count(&ta[old_span.clone()]);
+                    same_b += word_count(&tb[new_span.clone()]);
+                }
+            }
+            words.push(PairWords {
+                row: r,
+                a,
+                b,
+                words_a: word_count(ta),
+                words_b: word_count(tb),
+                same_a,
+                same_b,
+            });
             let own: Vec<diff::Change> = pair
                 .segments
                 .into_iter()
@@ -136,7 +173,7 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> (Vec<RowChange>, 
     } else {
         sims.iter().sum::<f64>() / sims.len() as f64
     };
-    (changes, mean)
+    (changes, mean, words)
 }
 
 /// Runs the whole engine on decoded versions.
@@ -151,16 +188,18 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         table,
         similarity: Vec::new(),
         changes: Vec::new(),
+        pair_words: Vec::new(),
     };
     let opts = DiffOptions::default();
     // Rows are independent: diff them in parallel, then keep them in row order.
-    let per_row: Vec<(Vec<RowChange>, f64)> = (0..cmp.table.rows.len())
+    let per_row: Vec<RowResult> = (0..cmp.table.rows.len())
         .into_par_iter()
         .map(|r| diff_row(&cmp, r, &opts))
         .collect();
-    for (changes, sim) in per_row {
+    for (changes, sim, words) in per_row {
         cmp.changes.extend(changes);
         cmp.similarity.push(sim);
+        cmp.pair_words.extend(words);
     }
     Ok(cmp)
 }

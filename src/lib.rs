@@ -9,13 +9,15 @@
 //! - [`align`]: rows of corresponding paragraphs across N versions.
 //! - [`diff`]: word-level changes inside each row, with a kind per change.
 //! - [`compare`]: the whole comparison (all of the above) as one value.
-//! - [`export`]: JSON and table output of a comparison.
+//! - [`analysis`]: statistics, names and their spellings, quotations.
+//! - [`export`]: JSON, HTML, Markdown, ANSI and table output of a comparison.
 //! - [`config`]: the configuration file (embedded defaults + user overrides).
 //! - [`sanitize`]: making input text safe for a terminal.
 //!
 //! - [`tui`]: the terminal UI, the only module that imports ratatui or crossterm.
 
 pub mod align;
+pub mod analysis;
 pub mod boilerplate;
 pub mod cli;
 pub mod compare;

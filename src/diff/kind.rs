@@ -263,15 +263,27 @@ pub fn name_key(s: &str) -> String {
     out
 }
 
-/// Whether two names are the same name written differently.
+/// Whether two names are the same name written differently: equal once
+/// transliteration choices are folded ([`name_key`]), or, for names of six
+/// letters or more, one letter apart (two from ten letters) with the same first
+/// and last letter. Short names must fold equal: "Prime"/"Price" are not one.
 #[must_use]
 pub fn same_name(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a), name_key(b));
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
+    if ka == kb {
+        return true;
+    }
     let longest = ka.chars().count().max(kb.chars().count());
-    let limit = if longest >= 5 { 1 + longest / 6 } else { 0 };
+    if longest < 6
+        || ka.chars().next() != kb.chars().next()
+        || ka.chars().last() != kb.chars().last()
+    {
+        return false;
+    }
+    let limit = if longest >= 10 { 2 } else { 1 };
     edit_distance(&ka, &kb, limit) <= limit
 }
 

@@ -16,10 +16,10 @@ use super::{Change, ChangeKind};
 /// Names at most this many per text are compared (pairs are quadratic).
 const MAX_NAMES: usize = 400;
 
-/// Whether a token reads as a name: an upper-case letter at the start of the
+/// Whether a token of `text` reads as a name: an upper-case letter at the start of the
 /// word or of a hyphenated part ("al-Kadhimi"), not at a sentence start, and
 /// at least four letters.
-fn is_name(text: &str, t: &Token) -> bool {
+pub fn is_name(text: &str, t: &Token) -> bool {
     let word = &text[t.span.clone()];
     if !t.is_word || word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
         return false;
@@ -45,8 +45,8 @@ fn is_name(text: &str, t: &Token) -> bool {
 }
 
 /// The word without a possessive ending ("Baghdad’s" → "Baghdad").
-fn bare(word: &str) -> &str {
-    ["’s", "'s", "’", "'"]
+pub fn bare(word: &str) -> &str {
+    ["’s", "'s", "‘s", "’", "'"]
         .iter()
         .find_map(|e| word.strip_suffix(e))
         .unwrap_or(word)

@@ -9,12 +9,20 @@
 //! "reason", "across"?, "old", "new", "old_start", "old_end", "new_start", "new_end"}]}`. A change says:
 //! in row `row`, text `old` of version `against` reads `new` in version `version`;
 //! the offsets are byte offsets into the cell texts (paragraphs of a cell joined by
-//! a blank line).
+//! a blank line). Then `"stats"` (`reference`, `most_central`, `matrix`, and per
+//! version `verbatim`/`reworded`/`unique` shares, `dropped_words`,
+//! `swaps_per_100`, `paraphrase`), `"entities"` (`[{"forms": [{"text",
+//! "versions", "count"}], "variants"}]`) and `"quotes"` (`[{"row", "wordings":
+//! [{"version", "text", "status"}]}]`). New fields may be added within a
+//! schema version; removing or changing one bumps it.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::analysis::entities::{Entity, entities};
+use crate::analysis::quotes::{Quotation, quotations};
+use crate::analysis::stats::{self, Stats};
 use crate::compare::Comparison;
 use crate::diff::ChangeKind;
 use crate::model::ParagraphKind;
@@ -29,6 +37,9 @@ struct Doc<'a> {
     versions: Vec<VersionDto<'a>>,
     rows: Vec<RowDto<'a>>,
     changes: Vec<ChangeDto<'a>>,
+    stats: Stats,
+    entities: Vec<Entity>,
+    quotes: Vec<Quotation>,
 }
 
 #[derive(Serialize)]
@@ -138,6 +149,9 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
                 new_end: c.change.new_span.end,
             })
             .collect(),
+        stats: stats::compute(cmp, cmp.default_reference()),
+        entities: entities(cmp),
+        quotes: quotations(cmp),
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
     writeln!(out)
