@@ -120,7 +120,7 @@ pub struct OutputArgs {
     /// Colour in ANSI output: auto (a terminal, unless NO_COLOR; CLICOLOR_FORCE forces it), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// Markdown changes as CriticMarkup ({--old--}{++new++}).
+    /// Markdown changes as CriticMarkup ({--old--}, {++new++}, {~~old~>new~~}).
     #[arg(long)]
     critic: bool,
 }

@@ -92,7 +92,7 @@ fn versions_list_hides_a_version_and_sets_the_reference() {
     let mut a = app(sample(), 120, 30);
     keys(&mut a, "v");
     assert_snapshot!("versions_list", markup(&render(&a)));
-    keys(&mut a, "g j x");
+    keys(&mut a, "k k k k k j x");
     assert!(!a.shown[a.order[1]]);
     keys(&mut a, "j r Esc");
     assert_eq!(a.reference, a.order[2]);
@@ -187,8 +187,9 @@ fn export_dialog_writes_what_is_on_screen_and_asks_before_replacing() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app(sample(), 120, 30);
     // Hide one version, show boilerplate, then export as Markdown.
-    keys(&mut a, "v g j j x Esc b e");
+    keys(&mut a, "v k k k k k j j x Esc b e");
     let hidden = a.order[2];
+    assert!(!a.shown[hidden]);
     assert_ne!(hidden, a.reference);
     assert!(matches!(a.overlay, Overlay::Export(_)));
     assert_snapshot!("export_dialog", markup(&render(&a)));

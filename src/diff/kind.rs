@@ -330,6 +330,15 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
     if so == sn && !(o.trim().is_empty() && n.trim().is_empty()) {
         return same_letters(old, new, &wo);
     }
+    // A whole clause or sentence on one side only is added or removed, whatever
+    // day or number it mentions.
+    // (Inside a quotation it is still the quotation that changed.)
+    let quoted = inside(old.span, old.quotes) || inside(new.span, new.quotes);
+    if (wo.is_empty() || wn.is_empty()) && wo.len().max(wn.len()) > 4 && !quoted {
+        if let Some(v) = added_or_removed(old, new, &wo, &wn) {
+            return v;
+        }
+    }
     if has_date(o, &wo) || has_date(n, &wn) {
         return verdict(
             ChangeKind::Date,
@@ -896,6 +905,23 @@ mod tests {
             ),
             ChangeKind::Removed
         );
+    }
+
+    #[test]
+    fn a_removed_sentence_is_removed_whatever_day_it_names() {
+        assert_eq!(
+            kind_of(
+                "He left. Troops were deployed around the city on Sunday. Police came.",
+                "He left. Police came."
+            ),
+            ChangeKind::Removed
+        );
+        // Inside a quotation, added words change the quotation.
+        let got = kinds(
+            "urged all sides to “join forces to preserve stability” today",
+            "urged all sides to “calm down, renounce violence and join forces to preserve stability” today",
+        );
+        assert!(got.iter().all(|c| c.2 == ChangeKind::Quote), "{got:?}");
     }
 
     #[test]

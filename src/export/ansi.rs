@@ -52,7 +52,14 @@ impl Painter {
 /// When writing fails.
 pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
     let p = Painter { color: opts.color };
-    let label = |v: usize| format!("v{v} {}", esc(&cmp.versions[v].label));
+    // A label is one line whatever the file name holds: its newlines are shown,
+    // so a name cannot forge rows.
+    let label = |v: usize| {
+        format!(
+            "v{v} {}",
+            crate::sanitize::terminal(&cmp.versions[v].label, false)
+        )
+    };
     writeln!(
         out,
         "{}",
@@ -65,6 +72,9 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
             )
         )
     )?;
+    // A cell of several paragraphs: the next ones start an indented line with a
+    // pilcrow, so no line reads as if it belonged to no version.
+    let cont = |s: String| s.replace("\n\n", "\n  ¶ ");
     for row in view::rows(cmp, opts) {
         writeln!(
             out,
@@ -78,7 +88,7 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                 out,
                 "{} {}",
                 p.paint(BOLD, &format!("{}:", label(opts.reference))),
-                esc(&c.text)
+                cont(esc(&c.text))
             )?;
         }
         for cell in row.cells.iter().filter(|c| c.version != opts.reference) {
@@ -95,7 +105,7 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                 continue;
             }
             if !ref_present {
-                writeln!(out, "{head} {}", p.ins(&esc(&cell.text)))?;
+                writeln!(out, "{head} {}", cont(p.ins(&esc(&cell.text))))?;
                 continue;
             }
             if cell.changes.is_empty() {
@@ -103,10 +113,20 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                 continue;
             }
             let mut line = String::new();
-            for (piece, change) in view::pieces(&cell.text, &cell.changes) {
+            let pieces = view::pieces(&cell.text, &cell.changes);
+            for (i, &(piece, change)) in pieces.iter().enumerate() {
                 match change {
                     None => line.push_str(&esc(piece)),
-                    Some(c) if c.new.is_empty() => line.push_str(&p.del(&esc(&c.old))),
+                    Some(c) if c.new.is_empty() => {
+                        let (before, after) = view::deletion_spacing(&pieces, i);
+                        if before {
+                            line.push(' ');
+                        }
+                        line.push_str(&p.del(&esc(&c.old)));
+                        if after {
+                            line.push(' ');
+                        }
+                    }
                     Some(c) => {
                         if !c.old.is_empty() {
                             line.push_str(&p.del(&esc(&c.old)));
@@ -115,7 +135,7 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                     }
                 }
             }
-            writeln!(out, "{head} {line}")?;
+            writeln!(out, "{head} {}", cont(line))?;
         }
     }
     Ok(())

@@ -26,7 +26,8 @@ pub fn html(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push('\n'),
-            c if crate::sanitize::is_unsafe(c) => {
+            // Not characters XML allows: shown, so the report stays well-formed.
+            c if crate::sanitize::is_unsafe(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => {
                 let mut v = String::new();
                 visible(c, &mut v);
                 out.push_str(&v.replace('<', "&lt;").replace('>', "&gt;"));
@@ -75,6 +76,7 @@ mod tests {
         );
         assert_eq!(html("a\u{1b}[31mb"), "a\u{241b}[31mb");
         assert_eq!(html("\u{9b}"), "&lt;U+009B&gt;");
+        assert_eq!(html("a\u{ffff}"), "a&lt;U+FFFF&gt;");
     }
 
     #[test]

@@ -14,10 +14,12 @@ use crate::diff::ChangeKind;
 const CSS: &str = r#"
 :root { --fg:#1b1b1b; --bg:#fdfdfb; --muted:#6b6b6b; --rule:#d8d8d2; --ref:#eef4fb;
   --wording:#9a5b00; --spelling:#7a2fa8; --number:#005f87; --date:#1f3fbf; --quote:#0f7a2a;
-  --case_punctuation:#6c6c6c; --added:#0f7a2a; --removed:#b3261e; }
+  --case_punctuation:#6c6c6c; --added:#0f7a2a; --removed:#b3261e; --claim:#b3261e; --name:#7a2fa8;
+  --attribution:#0f7a2a; }
 @media (prefers-color-scheme: dark) { :root { --fg:#e6e6e3; --bg:#17181a; --muted:#9a9a9a;
   --rule:#35363a; --ref:#1d2630; --wording:#ffd75f; --spelling:#d787ff; --number:#5fd7ff;
-  --date:#87afff; --quote:#87ff87; --case_punctuation:#9e9e9e; --added:#5fff87; --removed:#ff6b6b; } }
+  --date:#87afff; --quote:#87ff87; --case_punctuation:#9e9e9e; --added:#5fff87; --removed:#ff6b6b;
+  --claim:#ff6b6b; --name:#d787ff; --attribution:#87ff87; } }
 body { font: 16px/1.5 Georgia, "Times New Roman", serif; color:var(--fg); background:var(--bg); margin:2rem; }
 h1 { font-size:1.4rem; margin:0 0 1rem; } h2 { font-size:1.1rem; margin:2rem 0 .5rem; }
 table { border-collapse:collapse; width:100%; } th, td { border-bottom:1px solid var(--rule); padding:.4rem .6rem; vertical-align:top; text-align:left; }
@@ -32,6 +34,8 @@ mark.touched { text-decoration:underline dotted; }
 .k-wording { color:var(--wording); } .k-spelling { color:var(--spelling); font-style:italic; }
 .k-number { color:var(--number); } .k-date { color:var(--date); } .k-quote { color:var(--quote); font-style:italic; }
 .k-case_punctuation { color:var(--case_punctuation); font-weight:400; } .k-added { color:var(--added); } .k-removed { color:var(--removed); }
+.k-claim { color:var(--claim); font-weight:700; text-decoration-thickness:2px; } .k-name_spelling, .k-name { color:var(--name); font-weight:700; }
+.k-number_form { color:var(--number); font-weight:400; } .k-attribution { color:var(--attribution); font-weight:700; }
 .legend span { margin-right:1rem; font:.85rem system-ui, sans-serif; }
 .boiler p { color:var(--muted); font-size:.9rem; } .boiler .why { font:italic .8rem system-ui, sans-serif; }
 footer { margin-top:2rem; color:var(--muted); font:.8rem system-ui, sans-serif; }
@@ -45,15 +49,19 @@ fn kind_class(k: ChangeKind) -> String {
 
 fn cell_html(text: &str, changes: &[Oriented]) -> String {
     let mut out = String::new();
-    for (piece, change) in view::pieces(text, changes) {
+    let pieces = view::pieces(text, changes);
+    for (i, &(piece, change)) in pieces.iter().enumerate() {
         match change {
             None => out.push_str(&esc(piece).replace('\n', "<br/>")),
             Some(c) if c.new.is_empty() => {
+                let (before, after) = view::deletion_spacing(&pieces, i);
                 out.push_str(&format!(
-                    "<del class=\"{}\" title=\"{}\">{}</del>",
+                    "<del class=\"{}\" title=\"{}\">{}{}{}</del>",
                     kind_class(c.kind),
                     c.kind.name(),
-                    esc(piece)
+                    if before { " " } else { "" },
+                    esc(piece),
+                    if after { " " } else { "" }
                 ));
             }
             Some(c) => {

@@ -1,6 +1,7 @@
 //! A Markdown report, readable on GitHub and as plain text: a summary table,
 //! then per row the reference paragraph and each version's changes, as
-//! `~~old~~ **new**` or, with `critic`, CriticMarkup `{--old--}{++new++}`. All
+//! `~~old~~ **new**` or, with `critic`, CriticMarkup (`{--old--}`, `{++new++}`,
+//! and `{~~old~>new~~}` for a substitution). All
 //! input text is escaped, so no link, image, HTML or code comes from an input.
 
 use std::io::{self, Write};

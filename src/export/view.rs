@@ -134,9 +134,12 @@ pub fn rows(cmp: &Comparison, opts: &ExportOptions) -> Vec<RowView> {
 #[must_use]
 pub fn oriented(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<Oriented> {
     let (lo, hi) = (reference.min(v), reference.max(v));
-    cmp.changes
+    // Changes are stored in row order: find the row's by binary search.
+    let start = cmp.changes.partition_point(|c| c.row < r);
+    let end = start + cmp.changes[start..].partition_point(|c| c.row == r);
+    cmp.changes[start..end]
         .iter()
-        .filter(|c| c.row == r && c.against == lo && c.version == hi && !c.across)
+        .filter(|c| c.against == lo && c.version == hi && !c.across)
         .map(|c| {
             let ch = &c.change;
             if c.against == reference {
@@ -230,4 +233,23 @@ pub fn pieces<'a>(text: &'a str, changes: &'a [Oriented]) -> Vec<(&'a str, Optio
     out.push((text.get(at..).unwrap_or(""), None));
     out.retain(|(t, c)| !t.is_empty() || c.is_some());
     out
+}
+
+/// Whether a deleted piece (text that is not in the cell, shown at its place)
+/// needs a space before and after so it does not glue onto its neighbours:
+/// "attempt" + "that targeted" + "against" reads "attempt that targeted against".
+#[must_use]
+pub fn deletion_spacing(pieces: &[(&str, Option<&Oriented>)], i: usize) -> (bool, bool) {
+    let piece = pieces[i].0;
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| pieces[j].0.chars().next_back())
+        .is_some_and(|c| !c.is_whitespace())
+        && !piece.starts_with(char::is_whitespace);
+    let after = pieces
+        .get(i + 1)
+        .and_then(|(t, _)| t.chars().next())
+        .is_some_and(char::is_alphanumeric)
+        && !piece.ends_with(char::is_whitespace);
+    (before, after)
 }

@@ -111,8 +111,8 @@ pub struct App {
 }
 
 impl App {
-    /// A new UI state for `cmp`, with the version closest to all others (most
-    /// rows shared) as the reference.
+    /// A new UI state for `cmp`, with the version closest to all others as the
+    /// reference, shown as the first column.
     #[must_use]
     pub fn new(cmp: Comparison, keymap: Keymap, viewport: (u16, u16)) -> Self {
         let n = cmp.versions.len();
@@ -129,10 +129,14 @@ impl App {
             }
         }
         let reference = cmp.default_reference();
+        // The reference reads first, on the left, as the "before" of a diff.
+        let order = std::iter::once(reference)
+            .chain((0..n).filter(|&v| v != reference))
+            .collect();
         let mut app = Self {
             cmp,
             keymap,
-            order: (0..n).collect(),
+            order,
             shown: vec![true; n],
             reference,
             focus: reference,
