@@ -488,7 +488,11 @@ fn check_html(cmp: &Comparison, opts: &ExportOptions, html: &str) {
             }
             for (e, c) in del.iter().zip(&want_del) {
                 // A space may pad a removal so it does not glue onto its neighbours.
-                assert_eq!(all_text(*e).trim(), html_visible(&c.old).trim(), "{at}: removed text");
+                assert_eq!(
+                    all_text(*e).trim(),
+                    html_visible(&c.old).trim(),
+                    "{at}: removed text"
+                );
             }
             // The old side of every change stands in the reference's cell.
             for c in changes.iter().filter(|c| !c.old.is_empty()) {

@@ -334,10 +334,12 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
     // day or number it mentions.
     // (Inside a quotation it is still the quotation that changed.)
     let quoted = inside(old.span, old.quotes) || inside(new.span, new.quotes);
-    if (wo.is_empty() || wn.is_empty()) && wo.len().max(wn.len()) > 4 && !quoted {
-        if let Some(v) = added_or_removed(old, new, &wo, &wn) {
-            return v;
-        }
+    if (wo.is_empty() || wn.is_empty())
+        && wo.len().max(wn.len()) > 4
+        && !quoted
+        && let Some(v) = added_or_removed(old, new, &wo, &wn)
+    {
+        return v;
     }
     if has_date(o, &wo) || has_date(n, &wn) {
         return verdict(
