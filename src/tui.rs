@@ -4,6 +4,7 @@
 //! - [`keymap`]: keys, actions, help text (data, not code);
 //! - [`app`]: the state and its one mutation path; [`export_dialog`]: the export
 //!   dialog's state, and the one place the UI writes a file (through the library);
+//!   [`differences`]: the differences panel's list and the kind filter;
 //! - [`layout`] and [`wrap`]: visible columns and wrapped, marked lines;
 //! - [`views`]: drawing the state (never changing it);
 //! - [`theme`]: semantic styles; [`input`] and [`terminal`]: crossterm, kept apart.
@@ -12,6 +13,7 @@
 //! crossterm.
 
 pub mod app;
+pub mod differences;
 pub mod export_dialog;
 pub mod input;
 pub mod keymap;

@@ -272,3 +272,68 @@ fn export_dialog_refuses_to_write_over_an_input() {
         "One paragraph here.\n\nAnother one.\n"
     );
 }
+
+#[test]
+fn overview_shows_the_matrix_shares_and_coverage() {
+    let mut a = app(sample(), 160, 30);
+    keys(&mut a, "o");
+    assert_eq!(a.overlay, Overlay::Overview);
+    let frame = render(&a);
+    let t = text(&frame);
+    assert!(t.contains("similarity"), "{t}");
+    assert!(t.contains("coverage"), "{t}");
+    // One matrix line and one coverage line per version, each naming it.
+    for v in 0..a.cmp.versions.len() {
+        assert!(t.matches(&format!("v{v} ")).count() >= 2, "v{v}: {t}");
+    }
+    // The paraphrase verdicts of the statistics are shown.
+    let flagged = a.stats.versions.iter().filter(|s| s.paraphrase).count();
+    assert_eq!(t.matches("paraphrase?").count(), flagged, "{t}");
+    assert_snapshot!(markup(&frame));
+    keys(&mut a, "Esc");
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn differences_panel_filters_by_kind_and_jumps_to_the_change() {
+    use wirediff::diff::ChangeKind;
+    let mut a = app(sample(), 160, 30);
+    keys(&mut a, "d");
+    let Overlay::Differences(all) = a.overlay.clone() else {
+        panic!("panel open");
+    };
+    assert!(!all.items.is_empty());
+    // Tab: the first kind the story has (claims come first).
+    keys(&mut a, "Tab");
+    let Overlay::Differences(claims) = a.overlay.clone() else {
+        panic!("panel open");
+    };
+    assert_eq!(a.kind_filter, Some(ChangeKind::Claim));
+    assert!(!claims.items.is_empty() && claims.items.len() < all.items.len());
+    assert!(
+        claims
+            .items
+            .iter()
+            .all(|&c| a.cmp.changes[c].change.kind == ChangeKind::Claim)
+    );
+    assert_snapshot!(markup(&render(&a)));
+    keys(&mut a, "Enter");
+    assert_eq!(a.overlay, Overlay::None);
+    let c = claims.items[0];
+    assert_eq!(a.current_change, Some(c));
+    assert_eq!(a.current_row(), Some(a.cmp.changes[c].row));
+    // n/N now walk claims only.
+    for _ in 0..3 {
+        keys(&mut a, "n");
+        let cur = a.current_change.expect("a change");
+        assert_eq!(a.cmp.changes[cur].change.kind, ChangeKind::Claim);
+    }
+    // f cycles the kind; back to every kind eventually.
+    for _ in 0..ChangeKind::ALL.len() + 1 {
+        keys(&mut a, "f");
+        if a.kind_filter.is_none() {
+            break;
+        }
+    }
+    assert_eq!(a.kind_filter, None);
+}

@@ -344,7 +344,7 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
     if has_date(o, &wo) || has_date(n, &wn) {
         return verdict(
             ChangeKind::Date,
-            format!("day or date: {} → {}", show(o), show(n)),
+            format!("day or date: {} / {}", show(o), show(n)),
         );
     }
     let (vo, vn) = (values(&wo), values(&wn));
@@ -353,12 +353,12 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
         if vo.len() == vn.len() && !vo.is_empty() {
             return verdict(
                 ChangeKind::Number,
-                format!("number changed: {} → {}", show(o), show(n)),
+                format!("number changed: {} / {}", show(o), show(n)),
             );
         }
         return verdict(
             ChangeKind::Number,
-            format!("quantity differs: {} → {}", show(o), show(n)),
+            format!("quantity differs: {} / {}", show(o), show(n)),
         );
     }
     if !vo.is_empty() && vo == vn && wo.len() <= 3 && wn.len() <= 3 {
@@ -374,7 +374,7 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
     if quantities(&wo) != quantities(&wn) {
         return verdict(
             ChangeKind::Number,
-            format!("quantity differs: {} → {}", show(o), show(n)),
+            format!("quantity differs: {} / {}", show(o), show(n)),
         );
     }
     if let Some(v) = names(old, new, &wo, &wn) {
@@ -411,7 +411,7 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
     added_or_removed(old, new, &wo, &wn).unwrap_or_else(|| {
         verdict(
             ChangeKind::Wording,
-            format!("different words: {} → {}", show(o), show(n)),
+            format!("different words: {} / {}", show(o), show(n)),
         )
     })
 }
@@ -550,7 +550,7 @@ fn near_number(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Op
     if qualifier(wo) || qualifier(wn) {
         return Some(verdict(
             ChangeKind::Number,
-            format!("the number's qualifier changed: {} → {}", show(o), show(n)),
+            format!("the number's qualifier changed: {} / {}", show(o), show(n)),
         ));
     }
     Some(verdict(
@@ -577,14 +577,14 @@ fn contradiction(wo: &[String], wn: &[String]) -> Option<Verdict> {
     let neg = |ws: &[String]| ws.iter().filter(|w| lexicon::is_negation(w)).count();
     let (no, nn) = (neg(wo), neg(wn));
     if (no == 0) != (nn == 0) {
-        let (w, side) = if no > 0 { (wo, "old") } else { (wn, "new") };
+        let w = if no > 0 { wo } else { wn };
         let word = w
             .iter()
             .find(|x| lexicon::is_negation(x))
             .map_or("", String::as_str);
         return Some(verdict(
             ChangeKind::Claim,
-            format!("negated in the {side} version only (“{word}”)"),
+            format!("negation on one side only: “{word}”"),
         ));
     }
     None
@@ -610,7 +610,7 @@ fn attribution(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Op
     {
         return Some(verdict(
             ChangeKind::Attribution,
-            format!("source of the statement: {} → {}", show(o), show(n)),
+            format!("source of the statement: {} / {}", show(o), show(n)),
         ));
     }
     None

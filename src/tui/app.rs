@@ -7,10 +7,13 @@
 
 use std::ops::Range;
 
+use super::differences::{self, DiffPanel};
 use super::export_dialog::{self, ExportDialog, ExportRequest};
 use super::keymap::{Action, Key, KeyCode, Keymap};
 use super::layout;
+use crate::analysis::stats::{self, Stats};
 use crate::compare::{Comparison, RowChange};
+use crate::diff::ChangeKind;
 use crate::model::ParagraphKind;
 
 /// What the main area shows.
@@ -38,6 +41,10 @@ pub enum Overlay {
     Search(String),
     /// The export dialog.
     Export(ExportDialog),
+    /// The overview: similarity heat map, coverage, who changed what.
+    Overview,
+    /// The differences panel: every change against the reference, by kind.
+    Differences(DiffPanel),
 }
 
 /// One thing the main area lists, top to bottom.
@@ -106,6 +113,10 @@ pub struct App {
     pub suspend: bool,
     /// An export the dialog confirmed; the event loop carries it out.
     pub export: Option<ExportRequest>,
+    /// Statistics against the current reference (for the overview).
+    pub stats: Stats,
+    /// Only changes of this kind for `n`/`N` and the differences panel.
+    pub kind_filter: Option<ChangeKind>,
     /// `cmp.changes` index range of each row.
     row_changes: Vec<Range<usize>>,
 }
@@ -129,6 +140,7 @@ impl App {
             }
         }
         let reference = cmp.default_reference();
+        let stats = stats::compute(&cmp, reference);
         // The reference reads first, on the left, as the "before" of a diff.
         let order = std::iter::once(reference)
             .chain((0..n).filter(|&v| v != reference))
@@ -154,6 +166,8 @@ impl App {
             quit: false,
             suspend: false,
             export: None,
+            stats,
+            kind_filter: None,
             row_changes,
         };
         app.focus = app
@@ -385,7 +399,11 @@ impl App {
     fn walked_in_row(&self, r: usize, others: &[usize]) -> Vec<usize> {
         let mut idx: Vec<usize> = others
             .iter()
-            .flat_map(|&v| self.pair_changes(r, self.reference, v).map(|(i, _)| i))
+            .flat_map(|&v| {
+                self.pair_changes(r, self.reference, v)
+                    .filter(|(_, c)| self.kind_filter.is_none_or(|k| c.change.kind == k))
+                    .map(|(i, _)| i)
+            })
             .collect();
         idx.sort_unstable();
         idx
@@ -431,16 +449,23 @@ impl App {
                 self.top = Pos { item, line: 0 };
                 let ch = &self.cmp.changes[c];
                 self.message = Some(format!(
-                    "change in row {} ({}): v{} against v{}",
+                    "change in row {} ({}): v{} against v{}: {}",
                     ch.row + 1,
                     ch.change.kind.name(),
                     ch.version,
-                    ch.against
+                    ch.against,
+                    ch.change.reason
                 ));
                 return;
             }
         }
-        self.message = Some("no changes against the reference".into());
+        self.message = Some(match self.kind_filter {
+            Some(k) => format!(
+                "no {} changes against the reference (f: every kind)",
+                k.name()
+            ),
+            None => "no changes against the reference".into(),
+        });
     }
 
     fn step_changed_row(&mut self, forward: bool) {
@@ -517,6 +542,31 @@ impl App {
             }
             None => self.message = Some(format!("pattern not found: {q}")),
         }
+    }
+
+    /// Shows change `c` (an index into `cmp.changes`): its row at the top, the
+    /// version it differs in focused, and it marked current.
+    pub fn jump_to_change(&mut self, c: usize) {
+        let Some(ch) = self.cmp.changes.get(c) else {
+            return;
+        };
+        let (row, other) = if ch.against == self.reference {
+            (ch.row, ch.version)
+        } else {
+            (ch.row, ch.against)
+        };
+        if self.shown[other] {
+            self.focus = other;
+        }
+        self.current_change = Some(c);
+        self.go_to_row(row);
+        let ch = &self.cmp.changes[c];
+        self.message = Some(format!(
+            "row {} {}: {}",
+            row + 1,
+            ch.change.kind.name(),
+            ch.change.reason
+        ));
     }
 
     fn cycle_focus(&mut self, forward: bool) {
@@ -616,6 +666,7 @@ impl App {
                 }
                 Action::SetReference => {
                     self.reference = self.order[self.versions_cursor];
+                    self.stats = stats::compute(&self.cmp, self.reference);
                     self.rebuild_items();
                 }
                 Action::Open => {
@@ -629,6 +680,51 @@ impl App {
                 Action::Help => self.overlay = Overlay::Help,
                 _ => {}
             }
+            return;
+        }
+        if self.overlay == Overlay::Overview {
+            if matches!(action, Action::Overview | Action::Cancel | Action::Quit) {
+                self.overlay = Overlay::None;
+            }
+            return;
+        }
+        if matches!(self.overlay, Overlay::Differences(_)) {
+            let page = self.body_height().saturating_sub(4).max(1);
+            let Overlay::Differences(mut panel) =
+                std::mem::replace(&mut self.overlay, Overlay::None)
+            else {
+                return;
+            };
+            let n = panel.items.len();
+            match action {
+                Action::Down => panel.cursor = (panel.cursor + 1).min(n.saturating_sub(1)),
+                Action::Up => panel.cursor = panel.cursor.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => {
+                    panel.cursor = (panel.cursor + page).min(n.saturating_sub(1));
+                }
+                Action::PageUp | Action::HalfPageUp => {
+                    panel.cursor = panel.cursor.saturating_sub(page)
+                }
+                Action::Top => panel.cursor = 0,
+                Action::Bottom => panel.cursor = n.saturating_sub(1),
+                Action::FocusNext | Action::FocusPrev | Action::KindFilter => {
+                    let forward = action != Action::FocusPrev;
+                    self.kind_filter = differences::cycle_kind(self, self.kind_filter, forward);
+                    panel = DiffPanel {
+                        items: differences::list(self),
+                        cursor: 0,
+                    };
+                }
+                Action::Open => {
+                    if let Some(&c) = panel.items.get(panel.cursor) {
+                        self.jump_to_change(c);
+                    }
+                    return;
+                }
+                Action::Differences | Action::Cancel | Action::Quit => return,
+                _ => {}
+            }
+            self.overlay = Overlay::Differences(panel);
             return;
         }
         if self.overlay == Overlay::Help {
@@ -704,6 +800,7 @@ impl App {
             }
             Action::SetReference => {
                 self.reference = self.focus;
+                self.stats = stats::compute(&self.cmp, self.reference);
                 self.current_change = None;
                 self.rebuild_items();
                 self.message = Some(format!(
@@ -739,6 +836,25 @@ impl App {
             }
             Action::Search => self.overlay = Overlay::Search(String::new()),
             Action::Export => self.overlay = Overlay::Export(ExportDialog::new()),
+            Action::Overview => self.overlay = Overlay::Overview,
+            Action::Differences => {
+                let items = differences::list(self);
+                // Start at the first change at or after the current row.
+                let row = self.current_row().unwrap_or(0);
+                let cursor = items
+                    .iter()
+                    .position(|&c| self.cmp.changes[c].row >= row)
+                    .unwrap_or(0);
+                self.overlay = Overlay::Differences(DiffPanel { items, cursor });
+            }
+            Action::KindFilter => {
+                self.kind_filter = differences::cycle_kind(self, self.kind_filter, true);
+                self.current_change = None;
+                self.message = Some(match self.kind_filter {
+                    Some(k) => format!("n/N: {} changes only (f for the next kind)", k.name()),
+                    None => "n/N: every kind of change".into(),
+                });
+            }
             Action::Help => self.overlay = Overlay::Help,
             Action::Cancel => {
                 self.search = None;

@@ -66,6 +66,12 @@ pub enum Action {
     Search,
     /// Export what is on screen (HTML, Markdown, JSON, ANSI).
     Export,
+    /// Overview: similarity heat map, coverage, who changed what.
+    Overview,
+    /// Differences panel: every change against the reference, by kind.
+    Differences,
+    /// Only one kind of change for n/N (cycles through the kinds).
+    KindFilter,
     /// Show this help.
     Help,
     /// Close the overlay or cancel the search.
@@ -84,7 +90,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 36] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -99,6 +105,9 @@ impl Action {
         Self::PrevChange,
         Self::NextChangedRow,
         Self::PrevChangedRow,
+        Self::KindFilter,
+        Self::Differences,
+        Self::Overview,
         Self::FocusNext,
         Self::FocusPrev,
         Self::ScrollLeft,
@@ -150,6 +159,9 @@ impl Action {
             Self::ToggleInline => "Pair view: inline or side by side",
             Self::Search => "Search the text",
             Self::Export => "Export what is on screen (HTML, Markdown, JSON, ANSI)",
+            Self::Overview => "Overview: similarity, coverage, who changed what",
+            Self::Differences => "Differences: every change by kind (Tab: kind, Enter: go)",
+            Self::KindFilter => "n/N walk one kind of change (cycles kinds)",
             Self::Help => "Show this help",
             Self::Cancel => "Close overlay, cancel search",
             Self::ToggleShown => "Versions list: show or hide version",
@@ -367,6 +379,9 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("Enter", Action::Open),
     ("/", Action::Search),
     ("e", Action::Export),
+    ("o", Action::Overview),
+    ("d", Action::Differences),
+    ("f", Action::KindFilter),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),

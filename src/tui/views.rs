@@ -5,9 +5,11 @@
 //! Views never change state.
 
 mod body;
+mod differences;
 mod export;
 mod header;
 mod help;
+mod overview;
 mod status;
 mod versions;
 
@@ -68,6 +70,8 @@ impl Widget for Screen<'_> {
             Overlay::Help => help::render(self.app, self.theme, area, buf),
             Overlay::Versions => versions::render(self.app, self.theme, area, buf),
             Overlay::Export(d) => export::render(self.app, d, self.theme, area, buf),
+            Overlay::Overview => overview::render(self.app, self.theme, area, buf),
+            Overlay::Differences(p) => differences::render(self.app, p, self.theme, area, buf),
             Overlay::None | Overlay::Search(_) => {}
         }
     }
