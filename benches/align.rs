@@ -48,6 +48,24 @@ fn benches(c: &mut Criterion) {
         b.iter(|| compare(black_box(big.clone()), &EngineConfig::default()).expect("compare"));
     });
     g.finish();
+
+    // The analysis (statistics, names, quotations) on finished comparisons.
+    let sample_cmp = compare(seeds, &EngineConfig::default()).expect("compare");
+    let big_cmp = compare(big, &EngineConfig::default()).expect("compare");
+    let mut g = c.benchmark_group("analysis");
+    g.sample_size(10);
+    for (name, cmp) in [("sample", &sample_cmp), ("synthetic-20x200", &big_cmp)] {
+        g.bench_function(format!("{name}/stats"), |b| {
+            b.iter(|| wirediff::analysis::stats::compute(black_box(cmp), 0));
+        });
+        g.bench_function(format!("{name}/entities"), |b| {
+            b.iter(|| wirediff::analysis::entities::entities(black_box(cmp)));
+        });
+        g.bench_function(format!("{name}/quotes"), |b| {
+            b.iter(|| wirediff::analysis::quotes::quotations(black_box(cmp)));
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(engine, benches);

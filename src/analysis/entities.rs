@@ -72,10 +72,9 @@ pub fn entities(cmp: &Comparison) -> Vec<Entity> {
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
-                let (a, b) = (&list[i].0, &list[j].0);
                 let derived = keys[i] != keys[j]
                     && (keys[i].starts_with(&keys[j]) || keys[j].starts_with(&keys[i]));
-                if !derived && kind::same_name(a, b) {
+                if !derived && kind::same_name_keys(&keys[i], &keys[j]) {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                     parent[ri] = rj;
                 }

@@ -142,10 +142,9 @@ pub fn most_central(matrix: &[Vec<f64>]) -> usize {
     })
 }
 
-/// Single-word substitutions of wording, and clause-sized rewrites, between
-/// `v` and `w` (either order).
-fn swaps_and_rewrites(cmp: &Comparison, v: usize, w: usize) -> (usize, usize) {
-    let (lo, hi) = (v.min(w), v.max(w));
+/// Per version: single-word substitutions of wording, and clause-sized
+/// rewrites, against `reference` (one pass over the changes).
+fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)> {
     let words = |s: &str| {
         s.split_whitespace()
             .filter(|x| x.chars().any(char::is_alphabetic))
@@ -157,23 +156,26 @@ fn swaps_and_rewrites(cmp: &Comparison, v: usize, w: usize) -> (usize, usize) {
             .filter(|x| x.chars().any(char::is_alphabetic));
         it.next().is_some_and(|x| x.chars().count() >= 3) && it.next().is_none()
     };
-    let (mut swaps, mut rewrites) = (0, 0);
-    for c in cmp
-        .changes
-        .iter()
-        .filter(|c| c.against == lo && c.version == hi && !c.across)
-    {
+    let mut out = vec![(0, 0); cmp.versions.len()];
+    for c in cmp.changes.iter().filter(|c| !c.across) {
+        let other = if c.against == reference {
+            c.version
+        } else if c.version == reference {
+            c.against
+        } else {
+            continue;
+        };
         let ch = &c.change;
         if matches!(ch.kind, ChangeKind::Wording | ChangeKind::Quote)
             && one(&ch.old)
             && one(&ch.new)
         {
-            swaps += 1;
+            out[other].0 += 1;
         } else if words(&ch.old) + words(&ch.new) >= REWRITE_WORDS {
-            rewrites += 1;
+            out[other].1 += 1;
         }
     }
-    (swaps, rewrites)
+    out
 }
 
 /// Everything, against `reference`.
@@ -191,6 +193,7 @@ pub fn compute(cmp: &Comparison, reference: usize) -> Stats {
         }
     }
     let rows = &cmp.table.rows;
+    let per_version = swaps_and_rewrites(cmp, reference);
     let versions = (0..n)
         .map(|v| {
             let total: usize = words[v].iter().sum();
@@ -215,11 +218,7 @@ pub fn compute(cmp: &Comparison, reference: usize) -> Stats {
             let closest = (0..n)
                 .filter(|&w| w != v)
                 .max_by(|&a, &b| m[v][a].total_cmp(&m[v][b]).then(b.cmp(&a)));
-            let (swaps, rewrites) = if v == reference {
-                (0, 0)
-            } else {
-                swaps_and_rewrites(cmp, v, reference)
-            };
+            let (swaps, rewrites) = per_version[v];
             #[allow(clippy::cast_precision_loss)]
             let paraphrase = swaps >= PARAPHRASE_MIN_SWAPS
                 && swaps as f64 >= PARAPHRASE_SWAPS_PER_REWRITE * rewrites as f64;

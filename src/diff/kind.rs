@@ -269,7 +269,12 @@ pub fn name_key(s: &str) -> String {
 /// and last letter. Short names must fold equal: "Prime"/"Price" are not one.
 #[must_use]
 pub fn same_name(a: &str, b: &str) -> bool {
-    let (ka, kb) = (name_key(a), name_key(b));
+    same_name_keys(&name_key(a), &name_key(b))
+}
+
+/// [`same_name`] on keys already folded by [`name_key`].
+#[must_use]
+pub fn same_name_keys(ka: &str, kb: &str) -> bool {
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
@@ -284,7 +289,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
         return false;
     }
     let limit = if longest >= 10 { 2 } else { 1 };
-    edit_distance(&ka, &kb, limit) <= limit
+    edit_distance(ka, kb, limit) <= limit
 }
 
 /// Initials of the capitalised words: "United States" → "us".
