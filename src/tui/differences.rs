@@ -3,6 +3,7 @@
 //! kind filter that `n`/`N` share with it.
 
 use super::app::App;
+use crate::compare::RowChange;
 use crate::diff::ChangeKind;
 
 /// The panel's state: the listed changes (indices into `cmp.changes`) and the
@@ -19,22 +20,29 @@ pub struct DiffPanel {
 /// kind filter.
 #[must_use]
 pub fn list(app: &App) -> Vec<usize> {
-    let others: Vec<usize> = app
-        .columns()
-        .into_iter()
-        .filter(|&v| v != app.reference)
-        .collect();
+    let others = others(app);
     app.cmp
         .changes
         .iter()
         .enumerate()
-        .filter(|(_, c)| {
-            let pair = (c.against == app.reference && others.contains(&c.version))
-                || (c.version == app.reference && others.contains(&c.against));
-            pair && app.kind_filter.is_none_or(|k| c.change.kind == k)
-        })
+        .filter(|(_, c)| against_reference(app, &others, c))
+        .filter(|(_, c)| app.kind_filter.is_none_or(|k| c.change.kind == k))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// The versions on screen besides the reference.
+fn others(app: &App) -> Vec<usize> {
+    app.columns()
+        .into_iter()
+        .filter(|&v| v != app.reference)
+        .collect()
+}
+
+/// Whether `c` is between the reference and one of `others`.
+fn against_reference(app: &App, others: &[usize], c: &RowChange) -> bool {
+    (c.against == app.reference && others.contains(&c.version))
+        || (c.version == app.reference && others.contains(&c.against))
 }
 
 /// The kind after (or before) `current` among those the comparison has, with
@@ -59,26 +67,21 @@ pub fn cycle_kind(app: &App, current: Option<ChangeKind>, forward: bool) -> Opti
 /// Counts of the listed changes per kind (for the panel's title).
 #[must_use]
 pub fn counts(app: &App) -> Vec<(ChangeKind, usize)> {
-    let others: Vec<usize> = app
-        .columns()
-        .into_iter()
-        .filter(|&v| v != app.reference)
-        .collect();
+    let others = others(app);
+    let mut n = [0usize; ChangeKind::ALL.len()];
+    for c in app
+        .cmp
+        .changes
+        .iter()
+        .filter(|c| against_reference(app, &others, c))
+    {
+        if let Some(i) = ChangeKind::ALL.iter().position(|k| *k == c.change.kind) {
+            n[i] += 1;
+        }
+    }
     ChangeKind::ALL
         .into_iter()
-        .map(|k| {
-            let n = app
-                .cmp
-                .changes
-                .iter()
-                .filter(|c| c.change.kind == k)
-                .filter(|c| {
-                    (c.against == app.reference && others.contains(&c.version))
-                        || (c.version == app.reference && others.contains(&c.against))
-                })
-                .count();
-            (k, n)
-        })
+        .zip(n)
         .filter(|(_, n)| *n > 0)
         .collect()
 }
