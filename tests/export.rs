@@ -14,6 +14,9 @@ use predicates::prelude::*;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use roxmltree::Node;
 use serde_json::Value;
+use wirediff::analysis::entities::{Form, entities};
+use wirediff::analysis::quotes::{Status, Wording, quotations};
+use wirediff::analysis::stats;
 use wirediff::cli::{GlobalArgs, load_and_compare};
 use wirediff::compare::Comparison;
 use wirediff::config::Config;
@@ -244,13 +247,93 @@ fn by_position(changes: &[Oriented]) -> Vec<&Oriented> {
 }
 
 // ---------------------------------------------------------------------------
+// What the analysis sections of HTML and Markdown must list
+// ---------------------------------------------------------------------------
+
+/// A share as the reports print it.
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// The names spelled in more than one way (not only in case) among the shown
+/// versions: per name, the spellings a shown version uses, most used first.
+fn want_names(cmp: &Comparison, opts: &ExportOptions) -> Vec<Vec<Form>> {
+    entities(cmp)
+        .into_iter()
+        .filter(|e| e.variants)
+        .filter_map(|e| {
+            let forms: Vec<Form> = e
+                .forms
+                .into_iter()
+                .filter(|f| f.versions.iter().any(|v| opts.versions.contains(v)))
+                .collect();
+            let folded: std::collections::BTreeSet<String> =
+                forms.iter().map(|f| f.text.to_lowercase()).collect();
+            (folded.len() > 1).then_some(forms)
+        })
+        .collect()
+}
+
+/// The spellings of a name that version `v` uses.
+fn forms_of(forms: &[Form], v: usize) -> Vec<&Form> {
+    forms.iter().filter(|f| f.versions.contains(&v)).collect()
+}
+
+/// A quotation the reports must list: its row, the version first quoting it
+/// and, per shown version, its wording (`None`: the version lacks the row).
+struct WantQuote {
+    row: usize,
+    base: usize,
+    wordings: Vec<(usize, Option<Wording>)>,
+}
+
+/// The quotations that differ (`Quotation::differs`) and, among the shown
+/// versions, are quoted by one and not worded alike by all.
+fn want_quotes(cmp: &Comparison, opts: &ExportOptions) -> Vec<WantQuote> {
+    quotations(cmp)
+        .into_iter()
+        .filter(wirediff::analysis::quotes::Quotation::differs)
+        .filter_map(|q| {
+            let base = q.wordings.iter().find(|w| !w.text.is_empty())?.version;
+            let wordings: Vec<(usize, Option<Wording>)> = opts
+                .versions
+                .iter()
+                .map(|&v| (v, q.wordings.iter().find(|w| w.version == v).cloned()))
+                .collect();
+            let shown: Vec<&Wording> = wordings.iter().filter_map(|(_, w)| w.as_ref()).collect();
+            let key = |w: &Wording| match w.status {
+                Status::Same | Status::Reworded => wirediff::text::fold_loose(&w.text),
+                other => format!("{other:?}"),
+            };
+            let alike = shown.windows(2).all(|p| key(p[0]) == key(p[1]));
+            (shown.iter().any(|w| !w.text.is_empty()) && !alike).then_some(WantQuote {
+                row: q.row,
+                base,
+                wordings,
+            })
+        })
+        .collect()
+}
+
+/// How a wording's status reads in the reports.
+fn status_label(w: &Wording, v: usize, base: usize) -> &'static str {
+    match w.status {
+        Status::Same if v == base => "first quoted",
+        Status::Same => "same",
+        Status::Reworded => "reworded",
+        Status::Unquoted => "unquoted",
+        Status::Absent => "absent",
+    }
+}
+
+// ---------------------------------------------------------------------------
 // HTML
 // ---------------------------------------------------------------------------
 
 const HTML_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "table", "thead",
     "tbody", "tr", "th", "td", "p", "span", "ins", "del", "main", "a", "div", "section", "footer",
-    "br",
+    "br", "nav",
 ];
 const HTML_ATTRIBUTES: &[&str] = &[
     "lang",
@@ -263,6 +346,9 @@ const HTML_ATTRIBUTES: &[&str] = &[
     "id",
     "href",
 ];
+
+/// The sections the table of contents links to, in order.
+const SECTIONS: &[&str] = &["#similarity", "#names", "#quotations", "#rows"];
 
 fn parse_html(html: &str) -> roxmltree::Document<'_> {
     assert!(html.starts_with("<!DOCTYPE html>\n"), "doctype first");
@@ -334,8 +420,11 @@ fn check_html_inert(doc: &roxmltree::Document<'_>) {
                 HTML_ATTRIBUTES.contains(&key),
                 "attribute {key} on <{name}>"
             );
-            if key == "href" {
-                let target = a.value().strip_prefix("#row-").expect("href to a row");
+            if key == "href" && !SECTIONS.contains(&a.value()) {
+                let target = a
+                    .value()
+                    .strip_prefix("#row-")
+                    .expect("href to a row or a section");
                 assert!(
                     !target.is_empty() && target.bytes().all(|b| b.is_ascii_digit()),
                     "href {:?}",
@@ -367,6 +456,184 @@ fn check_html_inert(doc: &roxmltree::Document<'_>) {
     let policy = csp.attribute("content").expect("CSP content");
     assert!(policy.contains("default-src 'none'"), "{policy}");
     assert!(!policy.contains("script-src"), "{policy}");
+}
+
+/// The table of class `class` in a section.
+fn in_section<'a, 'i>(sec: Node<'a, 'i>, class: &str) -> Option<Node<'a, 'i>> {
+    sec.descendants()
+        .find(|n| n.has_tag_name("table") && has_class(*n, class))
+}
+
+/// The table of contents and the three analysis sections: the similarity
+/// matrix and shares of the shown versions as `stats::compute` has them, every
+/// name spelled differently with its spellings by version, every differing
+/// quotation with each version's wording and status.
+fn check_html_analysis(cmp: &Comparison, opts: &ExportOptions, doc: &roxmltree::Document<'_>) {
+    let label = |v: usize| html_visible(&cmp.versions[v].label);
+    let nav = find(doc, "nav", "toc");
+    let targets: Vec<&str> = child_elements(nav, "a")
+        .iter()
+        .filter_map(|a| a.attribute("href"))
+        .collect();
+    assert_eq!(targets, SECTIONS, "table of contents");
+    for t in SECTIONS {
+        let id = &t[1..];
+        assert_eq!(
+            doc.descendants()
+                .filter(|n| n.attribute("id") == Some(id))
+                .count(),
+            1,
+            "one #{id}"
+        );
+    }
+    let section = |id: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name("section") && n.attribute("id") == Some(id))
+            .unwrap_or_else(|| panic!("section #{id}"))
+    };
+
+    // Similarity: an N×N matrix of the shown versions, in order.
+    let st = stats::compute(cmp, opts.reference);
+    let sim = section("similarity");
+    assert!(
+        all_text(sim).contains(&format!(
+            "likely the original: v{} {}",
+            st.most_central,
+            label(st.most_central)
+        )),
+        "most central version named"
+    );
+    let matrix = in_section(sim, "matrix").expect("matrix");
+    let head: Vec<String> = matrix
+        .descendants()
+        .filter(|n| n.has_tag_name("thead"))
+        .flat_map(|h| h.descendants().filter(|n| n.has_tag_name("th")))
+        .map(all_text)
+        .collect();
+    let mut want_head = vec![String::new()];
+    want_head.extend(opts.versions.iter().map(|v| format!("v{v}")));
+    assert_eq!(head, want_head, "matrix columns");
+    let trs = tbody_rows(matrix);
+    assert_eq!(trs.len(), opts.versions.len(), "matrix rows");
+    for (tr, &a) in trs.iter().zip(&opts.versions) {
+        let star = if a == opts.reference { " ★" } else { "" };
+        assert_eq!(
+            all_text(child_elements(*tr, "th")[0]),
+            format!("v{a} {}{star}", label(a))
+        );
+        let tds = child_elements(*tr, "td");
+        assert_eq!(tds.len(), opts.versions.len(), "matrix row of v{a}");
+        for (td, &b) in tds.iter().zip(&opts.versions) {
+            if a == b {
+                assert_eq!(all_text(*td), "—");
+                continue;
+            }
+            let x = st.matrix[a][b];
+            assert_eq!(all_text(*td), pct(x), "v{a}/v{b}");
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let step = ((x * 10.0).floor() as usize).min(9);
+            assert!(has_class(*td, &format!("s{step}")), "v{a}/v{b} shade");
+        }
+    }
+    let shares = tbody_rows(in_section(sim, "shares").expect("shares"));
+    assert_eq!(shares.len(), opts.versions.len(), "share rows");
+    for (tr, &v) in shares.iter().zip(&opts.versions) {
+        let s = &st.versions[v];
+        let cells: Vec<String> = child_elements(*tr, "td")
+            .into_iter()
+            .map(all_text)
+            .collect();
+        let signal = if v == opts.reference {
+            "★ reference"
+        } else if s.paraphrase {
+            "likely machine paraphrase"
+        } else {
+            ""
+        };
+        assert_eq!(
+            cells,
+            vec![
+                format!("v{v} {}", label(v)),
+                pct(s.verbatim),
+                pct(s.reworded),
+                pct(s.unique),
+                s.dropped_rows.to_string(),
+                s.dropped_words.to_string(),
+                s.swaps.to_string(),
+                s.rewrites.to_string(),
+                signal.to_string(),
+            ],
+            "shares of v{v}"
+        );
+    }
+
+    // Names: a row per name spelled differently, a column per shown version.
+    let names = want_names(cmp, opts);
+    let sec = section("names");
+    match in_section(sec, "names") {
+        None => assert!(names.is_empty(), "names table missing"),
+        Some(table) => {
+            let trs = tbody_rows(table);
+            assert_eq!(trs.len(), names.len(), "one row per name");
+            for (tr, forms) in trs.iter().zip(&names) {
+                let tds = child_elements(*tr, "td");
+                assert_eq!(tds.len(), opts.versions.len() + 1);
+                assert_eq!(all_text(tds[0]), html_visible(&forms[0].text));
+                for (td, &v) in tds[1..].iter().zip(&opts.versions) {
+                    let used: Vec<String> = forms_of(forms, v)
+                        .iter()
+                        .map(|f| html_visible(&f.text))
+                        .collect();
+                    let want = if used.is_empty() {
+                        "—".to_string()
+                    } else {
+                        used.join(", ")
+                    };
+                    assert_eq!(all_text(*td), want, "{:?} in v{v}", forms[0].text);
+                }
+            }
+        }
+    }
+
+    // Quotations: a row per differing quotation, each version's wording.
+    let quotes = want_quotes(cmp, opts);
+    let sec = section("quotations");
+    match in_section(sec, "quotes") {
+        None => assert!(quotes.is_empty(), "quotations table missing"),
+        Some(table) => {
+            let trs = tbody_rows(table);
+            assert_eq!(trs.len(), quotes.len(), "one row per quotation");
+            for (tr, q) in trs.iter().zip(&quotes) {
+                let n = q.row + 1;
+                let tds = child_elements(*tr, "td");
+                assert_eq!(tds.len(), opts.versions.len() + 1);
+                let link = child_elements(tds[0], "a");
+                assert_eq!(
+                    link[0].attribute("href"),
+                    Some(format!("#row-{n}").as_str())
+                );
+                for (td, (v, w)) in tds[1..].iter().zip(&q.wordings) {
+                    let at = format!("quotation of row {n}, v{v}");
+                    let Some(w) = w else {
+                        assert_eq!(all_text(*td), "—", "{at}");
+                        continue;
+                    };
+                    let status = td
+                        .children()
+                        .find(|e| has_class(*e, "status"))
+                        .map(all_text);
+                    assert_eq!(status.as_deref(), Some(status_label(w, *v, q.base)), "{at}");
+                    let words = text_of(*td, &|e| has_class(e, "status") || e.has_tag_name("del"));
+                    match w.status {
+                        Status::Same | Status::Reworded => {
+                            assert_eq!(words, html_visible(&w.text), "{at}");
+                        }
+                        Status::Unquoted | Status::Absent => assert!(!words.contains('“'), "{at}"),
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The HTML report of `cmp` under `opts`, checked element by element.
@@ -406,6 +673,8 @@ fn check_html(cmp: &Comparison, opts: &ExportOptions, html: &str) {
             assert!(header_text.contains(&label(v)), "label of v{v} in header");
         }
     }
+
+    check_html_analysis(cmp, opts, &doc);
 
     // The row table: a column per shown version, a row per row holding one.
     let table = find(&doc, "table", "rows");
@@ -470,21 +739,32 @@ fn check_html(cmp: &Comparison, opts: &ExportOptions, html: &str) {
                 changes.iter().partition(|c| c.new.is_empty());
             assert_eq!(ins.len(), want_ins.len(), "{at}: <ins> count");
             assert_eq!(del.len(), want_del.len(), "{at}: <del> count");
+            let reasons = view::oriented_reasons(cmp, row.row, opts.reference, cell.version);
+            assert_eq!(
+                reasons.len(),
+                cell.changes.len(),
+                "{at}: a reason per change"
+            );
+            // The tooltip: kind, the reference's wording, the reason told from
+            // the reference. XML attribute-value normalisation turns line
+            // breaks into spaces.
+            let want_title = |c: &Oriented| {
+                let i = cell
+                    .changes
+                    .iter()
+                    .position(|x| std::ptr::eq(x, c))
+                    .expect("own change");
+                let head = if c.old.is_empty() || c.new.is_empty() {
+                    c.kind.name().to_string()
+                } else {
+                    format!("{}: was “{}”", c.kind.name(), html_visible(&c.old))
+                };
+                format!("{head} — {}", html_visible(&reasons[i])).replace('\n', " ")
+            };
             for (e, c) in ins.iter().zip(&want_ins) {
                 assert_eq!(all_text(*e), html_visible(&c.new), "{at}: new text");
                 assert!(has_class(*e, &format!("k-{}", c.kind.name())), "{at}");
-                let title = e.attribute("title").expect("title");
-                if c.old.is_empty() {
-                    assert_eq!(title, c.kind.name(), "{at}");
-                } else {
-                    assert_eq!(
-                        title,
-                        // XML attribute-value normalisation turns line breaks into spaces.
-                        format!("{}: was “{}”", c.kind.name(), html_visible(&c.old))
-                            .replace('\n', " "),
-                        "{at}"
-                    );
-                }
+                assert_eq!(e.attribute("title"), Some(want_title(c).as_str()), "{at}");
             }
             for (e, c) in del.iter().zip(&want_del) {
                 // A space may pad a removal so it does not glue onto its neighbours.
@@ -493,6 +773,8 @@ fn check_html(cmp: &Comparison, opts: &ExportOptions, html: &str) {
                     html_visible(&c.old).trim(),
                     "{at}: removed text"
                 );
+                assert!(has_class(*e, &format!("k-{}", c.kind.name())), "{at}");
+                assert_eq!(e.attribute("title"), Some(want_title(c).as_str()), "{at}");
             }
             // The old side of every change stands in the reference's cell.
             for c in changes.iter().filter(|c| !c.old.is_empty()) {
@@ -706,6 +988,172 @@ fn change_md(c: &Oriented, critic: bool) -> String {
     format!("{body} ({})", c.kind.name())
 }
 
+/// The next `rows` rows of a Markdown table (header included), each a list of cells.
+fn md_table<'a>(
+    it: &mut std::iter::Peekable<std::slice::Iter<'a, Block>>,
+    rows: usize,
+) -> Vec<Vec<&'a Block>> {
+    let mut table: Vec<Vec<&Block>> = Vec::new();
+    while it
+        .peek()
+        .is_some_and(|b| b.tag == "td" || (b.tag == "tr" && table.len() < rows))
+    {
+        let b = it.next().expect("peeked");
+        if b.tag == "tr" {
+            table.push(Vec::new());
+        } else {
+            table.last_mut().expect("row").push(b);
+        }
+    }
+    assert_eq!(table.len(), rows, "table rows");
+    table
+}
+
+fn texts(row: &[&Block]) -> Vec<String> {
+    row.iter().map(|b| b.text.clone()).collect()
+}
+
+/// The Markdown analysis sections, after the summary table: the similarity
+/// matrix and shares, the names spelled differently, the differing quotations.
+fn check_md_analysis(
+    cmp: &Comparison,
+    opts: &ExportOptions,
+    it: &mut std::iter::Peekable<std::slice::Iter<'_, Block>>,
+) {
+    let label = |v: usize| format!("v{v} {}", md_visible(&cmp.versions[v].label));
+    let n = opts.versions.len();
+    let heading = |it: &mut std::iter::Peekable<std::slice::Iter<'_, Block>>, want: &str| {
+        let h = it.next().expect("heading");
+        assert_eq!((h.tag, h.text.as_str()), ("h2", want));
+    };
+
+    let st = stats::compute(cmp, opts.reference);
+    heading(it, "Similarity");
+    let note = it.next().expect("note");
+    assert!(
+        note.text
+            .ends_with(&format!("likely the original: {}.", label(st.most_central)))
+            || note.text.ends_with(&format!(
+                "likely the original: {} (not shown here).",
+                label(st.most_central)
+            )),
+        "{}",
+        note.text
+    );
+    let matrix = md_table(it, n + 1);
+    let mut want_head = vec![String::new()];
+    want_head.extend(opts.versions.iter().map(|v| format!("v{v}")));
+    assert_eq!(texts(&matrix[0]), want_head, "matrix columns");
+    for (row, &a) in matrix[1..].iter().zip(&opts.versions) {
+        let mark = if a == opts.reference {
+            " (reference)"
+        } else {
+            ""
+        };
+        let mut want = vec![format!("{}{mark}", label(a))];
+        want.extend(opts.versions.iter().map(|&b| {
+            if a == b {
+                "—".to_string()
+            } else {
+                pct(st.matrix[a][b])
+            }
+        }));
+        assert_eq!(texts(row), want, "matrix row of v{a}");
+    }
+    let shares = md_table(it, n + 1);
+    for (row, &v) in shares[1..].iter().zip(&opts.versions) {
+        let s = &st.versions[v];
+        let signal = if v == opts.reference {
+            "reference"
+        } else if s.paraphrase {
+            "likely machine paraphrase"
+        } else {
+            ""
+        };
+        assert_eq!(
+            texts(row),
+            vec![
+                label(v),
+                pct(s.verbatim),
+                pct(s.reworded),
+                pct(s.unique),
+                s.dropped_rows.to_string(),
+                s.dropped_words.to_string(),
+                s.swaps.to_string(),
+                s.rewrites.to_string(),
+                signal.to_string(),
+            ],
+            "shares of v{v}"
+        );
+    }
+    assert_eq!(it.next().map(|b| b.tag), Some("p"), "shares note");
+
+    heading(it, "Names spelled differently");
+    assert_eq!(it.next().map(|b| b.tag), Some("p"), "names note");
+    let names = want_names(cmp, opts);
+    if !names.is_empty() {
+        let table = md_table(it, names.len() + 1);
+        let mut want_head = vec!["name".to_string()];
+        want_head.extend(opts.versions.iter().map(|&v| label(v)));
+        assert_eq!(texts(&table[0]), want_head);
+        for (row, forms) in table[1..].iter().zip(&names) {
+            assert_eq!(row[0].text, md_visible(&forms[0].text));
+            let main = forms[0].text.to_lowercase();
+            for (cell, &v) in row[1..].iter().zip(&opts.versions) {
+                let used = forms_of(forms, v);
+                let shown: Vec<String> = used.iter().map(|f| md_visible(&f.text)).collect();
+                let odd: Vec<String> = used
+                    .iter()
+                    .filter(|f| f.text.to_lowercase() != main)
+                    .map(|f| md_visible(&f.text))
+                    .collect();
+                if shown.is_empty() {
+                    assert_eq!(cell.text, "—");
+                } else {
+                    assert_eq!(cell.text, shown.join(", "), "{:?} in v{v}", forms[0].text);
+                }
+                assert_eq!(cell.strong, odd, "other spellings in bold");
+            }
+        }
+    }
+
+    heading(it, "Quotations");
+    assert_eq!(it.next().map(|b| b.tag), Some("p"), "quotations note");
+    let quotes = want_quotes(cmp, opts);
+    if !quotes.is_empty() {
+        let table = md_table(it, quotes.len() + 1);
+        for (row, q) in table[1..].iter().zip(&quotes) {
+            let base = if opts.versions.contains(&q.base) {
+                String::new()
+            } else {
+                format!(" (vs v{})", q.base)
+            };
+            assert_eq!(row[0].text, format!("{}{base}", q.row + 1));
+            for (cell, (v, w)) in row[1..].iter().zip(&q.wordings) {
+                let at = format!("quotation of row {}, v{v}", q.row + 1);
+                let Some(w) = w else {
+                    assert_eq!(cell.text, "—", "{at}");
+                    continue;
+                };
+                let status = status_label(w, *v, q.base);
+                match w.status {
+                    Status::Same | Status::Reworded => {
+                        assert_eq!(
+                            cell.text,
+                            format!("{status}: {}", md_visible(&w.text)),
+                            "{at}"
+                        );
+                        assert_eq!(cell.emph, vec![format!("{status}:")], "{at}");
+                    }
+                    Status::Unquoted | Status::Absent => {
+                        assert_eq!(cell.text, status, "{at}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The Markdown report of `cmp` under `opts`, checked block by block; with
 /// `critic` the parse has no strikethrough, as CriticMarkup tools read it.
 fn check_md(cmp: &Comparison, opts: &ExportOptions, md: &str) {
@@ -757,6 +1205,7 @@ fn check_md(cmp: &Comparison, opts: &ExportOptions, md: &str) {
         };
         assert_eq!(row[0], format!("{}{mark}", label(v)));
     }
+    check_md_analysis(cmp, opts, &mut it);
 
     for row in view::rows(cmp, opts) {
         let n = row.row + 1;
@@ -1168,6 +1617,219 @@ fn ansi_of_hostile_inputs_shows_their_escapes() {
                 assert!(plain.contains(s), "{s:?} visible");
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The analysis sections and the reasons of changes, in HTML and Markdown
+// ---------------------------------------------------------------------------
+
+/// Three versions whose names are spelled differently (one with an ASCII
+/// apostrophe) and whose quotations carry markup, links and a script.
+fn hostile_quotes(dir: &tempfile::TempDir) -> Vec<String> {
+    let v0 = "Prime Minister Qais al-Kadhimi said “<script>alert(1)</script> we will not bow to the attackers, not today,” in a televised address on Sunday.\n\nOfficials said seven guards were wounded when two armed drones struck the residence of O'Brien on Sunday.\n\nThe statement ended: “Our forces [x](javascript:alert(1)) will defend the capital at any cost,” a spokesman for Qais said.\n";
+    let v1 = "Prime Minister Kais al-Khadimi said “[x](javascript:alert(1)) we shall never bow to the attackers, not now,” in a televised address on Sunday.\n\nOfficials said seven guards were wounded when two armed drones struck the residence of O'Brian on Sunday.\n\nThe statement ended: “Our forces ](javascript:alert(2)) will defend the capital at any price,” a spokesman for Kais said.\n";
+    let v2 = "Prime Minister Qais Al-Kadhimi said <script>alert(1)</script> we will not bow to the attackers, not today, in a televised address on Sunday.\n\nOfficials said seven guards were wounded when two armed drones struck the residence of O’Brien on Sunday.\n\nThe statement ended: “Our forces <img src=x onerror=alert(1)> will defend the capital at any cost,” a spokesman for Qais said.\n";
+    vec![
+        write(dir, "a <b>.txt", v0),
+        write(dir, "b [l](javascript:x).txt", v1),
+        write(dir, "c.txt", v2),
+    ]
+}
+
+#[test]
+fn analysis_sections_of_hostile_names_and_quotes_inject_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = hostile_quotes(&dir);
+    let cmp = compare_files(&files);
+    // The fixture does what it is for: names in several spellings, quotations
+    // that differ and hold markup.
+    let opts = ExportOptions::all(&cmp);
+    assert!(
+        want_names(&cmp, &opts).len() >= 3,
+        "names spelled differently"
+    );
+    assert!(want_quotes(&cmp, &opts).len() >= 2, "differing quotations");
+    let hostile_quotes = [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "](javascript:alert(2))",
+        "<img src=x onerror=alert(1)>",
+    ];
+    for (reference, versions) in [(None, vec![]), (Some(1), vec![1, 2]), (Some(2), vec![0, 2])] {
+        let args = option_args(reference, &versions);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let opts = options(&cmp, reference, &versions);
+
+        let html = export_cli("html", &args, &files);
+        check_html(&cmp, &opts, &html);
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "raw markup"
+        );
+        let doc = parse_html(&html);
+        // What a section reads, removed words left out.
+        let section = |id: &str| {
+            text_of(
+                doc.descendants()
+                    .find(|n| n.attribute("id") == Some(id))
+                    .expect("section"),
+                &|e| e.has_tag_name("del"),
+            )
+        };
+        if reference.is_none() {
+            let quotes = section("quotations");
+            for s in hostile_quotes {
+                assert!(quotes.contains(s), "{s:?} shown as text");
+            }
+            let names = section("names");
+            for s in ["O'Brien", "O’Brien", "O'Brian", "al-Khadimi", "Kais"] {
+                assert!(names.contains(s), "{s:?} among the names");
+            }
+        }
+
+        let md = export_cli("md", &args, &files);
+        // `md_blocks` fails on any link, image, HTML or code.
+        check_md(&cmp, &opts, &md);
+        if reference.is_none() {
+            let text: String = md_blocks(&md, GFM).iter().map(|b| b.text.clone()).collect();
+            for s in hostile_quotes.iter().chain(&["O'Brien", "al-Khadimi"]) {
+                assert!(text.contains(s), "{s:?} shown as text");
+            }
+        }
+    }
+}
+
+#[test]
+fn analysis_sections_follow_the_shown_versions() {
+    let cmp = compare_files(&[]);
+    // v0, v1 and v4 write Saeed and Qais alike; v4 alone writes Mobilisation.
+    let html = export_cli("html", &["--versions", "0,1,4"], &[]);
+    let opts = options(&cmp, None, &[0, 1, 4]);
+    check_html(&cmp, &opts, &html);
+    let doc = parse_html(&html);
+    let names = all_text(
+        doc.descendants()
+            .find(|n| n.attribute("id") == Some("names"))
+            .expect("names"),
+    );
+    assert!(names.contains("Mobilisation"), "{names}");
+    assert!(
+        !names.contains("Sayyid") && !names.contains("Kais"),
+        "{names}"
+    );
+    let matrix = find(&doc, "table", "matrix");
+    assert_eq!(tbody_rows(matrix).len(), 3);
+    // Every shown version's wordings, nothing of a hidden one.
+    let md = export_cli("md", &["--reference", "2", "--versions", "2,3"], &[]);
+    check_md(&cmp, &options(&cmp, Some(2), &[2, 3]), &md);
+    assert!(
+        !md.contains("| v0 ") && !md.contains("| v4 "),
+        "hidden versions"
+    );
+}
+
+#[test]
+fn change_titles_give_the_reason_told_from_the_reference() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let extra = " Police fired tear gas at the crowd later that evening.";
+    let story_c = STORY_B.replace("of the vote.", &format!("of the vote.{extra}"));
+    let files = vec![
+        write(&dir, "a.txt", STORY_A),
+        write(&dir, "c.txt", &story_c),
+    ];
+    let titles = |reference: &str, tag: &str| -> Vec<String> {
+        let html = export_cli("html", &["--reference", reference], &files);
+        let doc = parse_html(&html);
+        let rows = find(&doc, "table", "rows");
+        rows.descendants()
+            .filter(|n| n.has_tag_name(tag))
+            .filter_map(|n| n.attribute("title").map(str::to_string))
+            .collect()
+    };
+    // Against v0, v1 reads "injured" and adds a sentence.
+    let ins = titles("0", "ins");
+    assert!(
+        ins.contains(&"wording: was “wounded” — different words: wounded / injured".to_string()),
+        "{ins:?}"
+    );
+    assert!(
+        ins.iter()
+            .any(|t| t.starts_with("added — added: Police fired")),
+        "{ins:?}"
+    );
+    // Against v1, v0 reads "wounded" and lacks the sentence: the reasons,
+    // stored from v0 to v1, are turned round.
+    let ins = titles("1", "ins");
+    assert!(
+        ins.contains(&"wording: was “injured” — different words: injured / wounded".to_string()),
+        "{ins:?}"
+    );
+    let del = titles("1", "del");
+    assert!(
+        del.iter()
+            .any(|t| t.starts_with("removed — removed: Police fired")),
+        "{del:?}"
+    );
+}
+
+#[test]
+fn removed_text_is_spaced_as_in_the_reference() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let b = STORY_A
+        .replace("armed drones struck", "armed drone struck")
+        .replace("composed, and", "composed and");
+    let files = vec![write(&dir, "a.txt", STORY_A), write(&dir, "b.txt", &b)];
+    let html = export_cli("html", &["--reference", "0"], &files);
+    let doc = parse_html(&html);
+    let rows = tbody_rows(find(&doc, "table", "rows"));
+    let read: Vec<String> = rows
+        .iter()
+        .map(|tr| all_text(*child_elements(*tr, "td").last().expect("v1")))
+        .collect();
+    // The removed "s" and "," stand glued, struck, where the reference has them.
+    assert!(read[0].contains("two armed drones struck"), "{read:?}");
+    assert!(read[1].contains("calm and composed, and"), "{read:?}");
+}
+
+#[test]
+fn reasons_turn_round_with_their_change() {
+    for (reason, turned) in [
+        ("added: a whole sentence", "removed: a whole sentence"),
+        ("removed: a whole sentence", "added: a whole sentence"),
+        (
+            "word added inside a sentence: of their",
+            "word removed inside a sentence: of their",
+        ),
+        ("honorific removed: Mr", "honorific added: Mr"),
+        (
+            "different words: wounded / injured",
+            "different words: injured / wounded",
+        ),
+        (
+            "inside a quotation: “live” → “keen”",
+            "inside a quotation: “keen” → “live”",
+        ),
+        (
+            "quotation marks dropped: ” / (nothing)",
+            "quotation marks added: (nothing) / ”",
+        ),
+        (
+            "negated in the old version only (“not”)",
+            "negated in the new version only (“not”)",
+        ),
+        (
+            "negation on one side only: “no”",
+            "negation on one side only: “no”",
+        ),
+        (
+            "singular and plural: election",
+            "singular and plural: election",
+        ),
+        // Which side is which cannot be told: no direction at all.
+        ("different words: a / b / c", "different words"),
+    ] {
+        assert_eq!(view::reason_reversed(reason), turned, "{reason}");
     }
 }
 

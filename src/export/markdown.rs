@@ -1,5 +1,6 @@
 //! A Markdown report, readable on GitHub and as plain text: a summary table,
-//! then per row the reference paragraph and each version's changes, as
+//! the similarity matrix and shares, the names spelled differently and the
+//! quotations worded differently (tables, of the shown versions), then per row the reference paragraph and each version's changes, as
 //! `~~old~~ **new**` or, with `critic`, CriticMarkup (`{--old--}`, `{++new++}`,
 //! and `{~~old~>new~~}` for a substitution). All
 //! input text is escaped, so no link, image, HTML or code comes from an input.
@@ -8,6 +9,9 @@ use std::io::{self, Write};
 
 use super::escape::markdown as esc;
 use super::view::{self, ExportOptions};
+use crate::analysis::entities::entities;
+use crate::analysis::quotes::{Status, quotations};
+use crate::analysis::stats;
 use crate::compare::Comparison;
 use crate::diff::ChangeKind;
 
@@ -20,6 +24,182 @@ fn change_md(old: &str, new: &str, critic: bool) -> String {
         (_, true, false) => format!("~~{}~~", esc(old)),
         (false, false, false) => format!("~~{}~~ **{}**", esc(old), esc(new)),
     }
+}
+
+/// A share as a whole percentage.
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// A table's header row and alignment row: the first column left, the others by `align`.
+fn table_head(out: &mut impl Write, heads: &[String], align: &str) -> io::Result<()> {
+    writeln!(out, "| {} |", heads.join(" | "))?;
+    writeln!(out, "|---|{}", format!("{align}|").repeat(heads.len() - 1))
+}
+
+/// The similarity matrix of the shown versions and their shares of the reference's text.
+fn write_similarity(
+    cmp: &Comparison,
+    opts: &ExportOptions,
+    label: &dyn Fn(usize) -> String,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let st = stats::compute(cmp, opts.reference);
+    writeln!(out, "\n## Similarity\n")?;
+    let central = if opts.versions.contains(&st.most_central) {
+        ""
+    } else {
+        " (not shown here)"
+    };
+    writeln!(
+        out,
+        "Each cell: the share of two versions’ story words that stand in word-for-word equal stretches of their aligned paragraphs. Most alike all the others, so likely the original: {}{central}.\n",
+        label(st.most_central)
+    )?;
+    let mut heads = vec![String::new()];
+    heads.extend(opts.versions.iter().map(|v| format!("v{v}")));
+    table_head(out, &heads, "---:")?;
+    for &a in &opts.versions {
+        let mark = if a == opts.reference {
+            " (reference)"
+        } else {
+            ""
+        };
+        write!(out, "| {}{mark} |", label(a))?;
+        for &b in &opts.versions {
+            if a == b {
+                write!(out, " — |")?;
+            } else {
+                write!(out, " {} |", pct(st.matrix[a][b]))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| version | verbatim | reworded | unique | rows dropped | words dropped | one-word swaps | rewrites | signal |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---|")?;
+    for &v in &opts.versions {
+        let s = &st.versions[v];
+        let signal = if v == opts.reference {
+            "reference"
+        } else if s.paraphrase {
+            "**likely machine paraphrase**"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {signal} |",
+            label(v),
+            pct(s.verbatim),
+            pct(s.reworded),
+            pct(s.unique),
+            s.dropped_rows,
+            s.dropped_words,
+            s.swaps,
+            s.rewrites
+        )?;
+    }
+    writeln!(
+        out,
+        "\nShares of each version’s story words against the reference, {}: verbatim (word for word the reference’s), reworded (in paragraphs the reference has, in other words), unique (in paragraphs the reference lacks). Rows and words dropped: the reference’s paragraphs the version lacks. Likely machine paraphrase: at least {} one-word swaps against the reference, and {} or more per clause-sized rewrite.",
+        label(opts.reference),
+        stats::PARAPHRASE_MIN_SWAPS,
+        stats::PARAPHRASE_SWAPS_PER_REWRITE
+    )
+}
+
+/// Names the shown versions spell in more than one way, a column per version.
+fn write_names(
+    cmp: &Comparison,
+    opts: &ExportOptions,
+    label: &dyn Fn(usize) -> String,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let all = entities(cmp);
+    let names = view::variant_names(&all, opts);
+    writeln!(out, "\n## Names spelled differently\n")?;
+    if names.is_empty() {
+        return writeln!(out, "The shown versions spell every name alike.");
+    }
+    writeln!(
+        out,
+        "Each name’s spellings, by version; spellings other than the most used one in bold.\n"
+    )?;
+    let mut heads = vec!["name".to_string()];
+    heads.extend(opts.versions.iter().map(|&v| label(v)));
+    table_head(out, &heads, "---")?;
+    for n in &names {
+        let main = n.forms[0].text.to_lowercase();
+        write!(out, "| {} |", esc(&n.forms[0].text))?;
+        for (_, used) in &n.by_version {
+            let list: Vec<String> = used
+                .iter()
+                .map(|f| {
+                    if f.text.to_lowercase() == main {
+                        esc(&f.text)
+                    } else {
+                        format!("**{}**", esc(&f.text))
+                    }
+                })
+                .collect();
+            if list.is_empty() {
+                write!(out, " — |")?;
+            } else {
+                write!(out, " {} |", list.join(", "))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Quotations whose wording differs among the shown versions, side by side.
+fn write_quotes(
+    cmp: &Comparison,
+    opts: &ExportOptions,
+    label: &dyn Fn(usize) -> String,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let all = quotations(cmp);
+    let quotes = view::differing_quotes(&all, opts);
+    writeln!(out, "\n## Quotations\n")?;
+    if quotes.is_empty() {
+        return writeln!(out, "The shown versions quote alike.");
+    }
+    writeln!(
+        out,
+        "Quotations worded differently in the shown versions. Each wording is compared with that of the first version quoting it: same, reworded, unquoted (its words are there, without quotation marks), absent (the paragraph is there, the quotation is not); — where a version lacks the paragraph.\n"
+    )?;
+    let mut heads = vec!["row".to_string()];
+    heads.extend(opts.versions.iter().map(|&v| label(v)));
+    table_head(out, &heads, "---")?;
+    for q in &quotes {
+        let base = if opts.versions.contains(&q.base) {
+            String::new()
+        } else {
+            format!(" (vs v{})", q.base)
+        };
+        write!(out, "| {}{base} |", q.row + 1)?;
+        for &(v, w) in &q.wordings {
+            let cell = match w {
+                None => "—".to_string(),
+                Some(w) => match w.status {
+                    Status::Same if v == q.base => format!("_first quoted:_ {}", esc(&w.text)),
+                    Status::Same => format!("_same:_ {}", esc(&w.text)),
+                    Status::Reworded => format!("_reworded:_ {}", esc(&w.text)),
+                    Status::Unquoted => "_unquoted_".to_string(),
+                    Status::Absent => "_absent_".to_string(),
+                },
+            };
+            write!(out, " {cell} |")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// Writes the report.
@@ -64,6 +244,9 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
         }
         writeln!(out)?;
     }
+    write_similarity(cmp, opts, &label, out)?;
+    write_names(cmp, opts, &label, out)?;
+    write_quotes(cmp, opts, &label, out)?;
     for row in view::rows(cmp, opts) {
         writeln!(out, "\n## Row {}\n", row.row + 1)?;
         let reference = row.cells.iter().find(|c| c.version == opts.reference);

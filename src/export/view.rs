@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::analysis::entities::{Entity, Form};
+use crate::analysis::quotes::{Quotation, Status, Wording};
 use crate::compare::Comparison;
 use crate::diff::ChangeKind;
 use crate::model::{ParagraphKind, Version};
@@ -252,4 +254,169 @@ pub fn deletion_spacing(pieces: &[(&str, Option<&Oriented>)], i: usize) -> (bool
         .is_some_and(char::is_alphanumeric)
         && !piece.ends_with(char::is_whitespace);
     (before, after)
+}
+
+/// The reasons of the changes [`oriented`] returns, in its order, each told
+/// from the reference: a change stored the other way round (the reference is
+/// its new side) gets its reason turned round too (see [`reason_reversed`]).
+#[must_use]
+pub fn oriented_reasons(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<String> {
+    let (lo, hi) = (reference.min(v), reference.max(v));
+    let start = cmp.changes.partition_point(|c| c.row < r);
+    let end = start + cmp.changes[start..].partition_point(|c| c.row == r);
+    cmp.changes[start..end]
+        .iter()
+        .filter(|c| c.against == lo && c.version == hi && !c.across)
+        .map(|c| {
+            if c.against == reference {
+                c.change.reason.clone()
+            } else {
+                reason_reversed(&c.change.reason)
+            }
+        })
+        .collect()
+}
+
+/// A change's reason told from its other side: "added" and "removed",
+/// "dropped" and "added" quotation marks, the "old" and "new" version
+/// swapped, and `a / b` (or `a → b`) read `b / a`. When the two sides cannot
+/// be told apart (the separator also stands in the quoted text), only the
+/// reason's head is kept, which names no direction.
+#[must_use]
+pub fn reason_reversed(reason: &str) -> String {
+    // Reasons about text on one side only: the head turns, the text stays.
+    const ONE_SIDED: [(&str, &str); 3] = [
+        ("added", "removed"),
+        (
+            "word added inside a sentence",
+            "word removed inside a sentence",
+        ),
+        ("honorific added", "honorific removed"),
+    ];
+    let turn = |head: &str, pairs: &[(&'static str, &'static str)]| {
+        pairs.iter().find_map(|&(a, b)| {
+            if head == a {
+                Some(b)
+            } else if head == b {
+                Some(a)
+            } else {
+                None
+            }
+        })
+    };
+    for (a, b) in [("old", "new"), ("new", "old")] {
+        if let Some(rest) = reason.strip_prefix(&format!("negated in the {a} version only")) {
+            return format!("negated in the {b} version only{rest}");
+        }
+    }
+    let Some((head, body)) = reason.split_once(": ") else {
+        return reason.to_string();
+    };
+    if let Some(turned) = turn(head, &ONE_SIDED) {
+        return format!("{turned}: {body}");
+    }
+    let head = turn(
+        head,
+        &[("quotation marks dropped", "quotation marks added")],
+    )
+    .unwrap_or(head);
+    // Both sides shown, as `old / new` (or `old → new`).
+    let Some(sep) = [" / ", " → "].into_iter().find(|sep| body.contains(sep)) else {
+        return format!("{head}: {body}");
+    };
+    match body.split_once(sep) {
+        Some((x, y)) if !y.contains(sep) => format!("{head}: {y}{sep}{x}"),
+        _ => head.to_string(),
+    }
+}
+
+/// A quotation whose wordings differ among the shown versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteView<'a> {
+    /// Row index.
+    pub row: usize,
+    /// The version whose wording the others are compared with: the first that
+    /// quotes it (shown or not).
+    pub base: usize,
+    /// That version's wording.
+    pub base_text: &'a str,
+    /// Per shown version, in order: its wording, or `None` when it lacks the row.
+    pub wordings: Vec<(usize, Option<&'a Wording>)>,
+}
+
+/// The quotations of `quotes` that differ among the shown versions: at least
+/// one of them quotes it, and their wordings (or the lack of one) are not all
+/// alike.
+#[must_use]
+pub fn differing_quotes<'a>(quotes: &'a [Quotation], opts: &ExportOptions) -> Vec<QuoteView<'a>> {
+    quotes
+        .iter()
+        .filter(|q| q.differs())
+        .filter_map(|q| {
+            let base = q.wordings.iter().find(|w| !w.text.is_empty())?;
+            let wordings: Vec<(usize, Option<&Wording>)> = opts
+                .versions
+                .iter()
+                .map(|&v| (v, q.wordings.iter().find(|w| w.version == v)))
+                .collect();
+            let shown: Vec<&Wording> = wordings.iter().filter_map(|&(_, w)| w).collect();
+            let key = |w: &Wording| match w.status {
+                Status::Same | Status::Reworded => crate::text::fold_loose(&w.text),
+                Status::Unquoted => "\0unquoted".to_string(),
+                Status::Absent => "\0absent".to_string(),
+            };
+            let quoted = shown.iter().any(|w| !w.text.is_empty());
+            let first = shown.first().map(|w| key(w));
+            let differ = shown.iter().any(|w| Some(key(w)) != first);
+            (quoted && differ).then_some(QuoteView {
+                row: q.row,
+                base: base.version,
+                base_text: &base.text,
+                wordings,
+            })
+        })
+        .collect()
+}
+
+/// A name spelled in more than one way among the shown versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameView<'a> {
+    /// Its spellings that a shown version uses, the most used first.
+    pub forms: Vec<&'a Form>,
+    /// Per shown version, in order: the spellings it uses.
+    pub by_version: Vec<(usize, Vec<&'a Form>)>,
+}
+
+/// The names of `entities` spelled in more than one way (not only in case)
+/// among the shown versions.
+#[must_use]
+pub fn variant_names<'a>(entities: &'a [Entity], opts: &ExportOptions) -> Vec<NameView<'a>> {
+    entities
+        .iter()
+        .filter(|e| e.variants)
+        .filter_map(|e| {
+            let forms: Vec<&Form> = e
+                .forms
+                .iter()
+                .filter(|f| f.versions.iter().any(|v| opts.versions.contains(v)))
+                .collect();
+            let folded: std::collections::BTreeSet<String> =
+                forms.iter().map(|f| f.text.to_lowercase()).collect();
+            (folded.len() > 1).then(|| NameView {
+                by_version: opts
+                    .versions
+                    .iter()
+                    .map(|&v| {
+                        let used = forms
+                            .iter()
+                            .copied()
+                            .filter(|f| f.versions.contains(&v))
+                            .collect();
+                        (v, used)
+                    })
+                    .collect(),
+                forms,
+            })
+        })
+        .collect()
 }
