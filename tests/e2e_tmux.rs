@@ -143,4 +143,29 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
         .expect("kill");
     t.wait_for("EXIT=143");
     assert_restored(&t, &tty, &base);
+
+    // 3. The terminal goes away (the session is killed: a hang-up). The
+    //    process must end, not spin on a closed terminal.
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[&format!("'{bin}' --no-config"), "Enter"]);
+    t.wait_for("row 1/");
+    let shell = t.flag("pane_pid");
+    let child = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "found the running wirediff");
+    t.run(&["kill-server"]);
+    let gone = (0..40).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    if !gone {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(
+        gone,
+        "wirediff {pid} still runs 4 s after its terminal went away"
+    );
 }

@@ -52,36 +52,60 @@ pub fn bare(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Same name, different letters: not a possessive ("Baghdad’s"), not a
-/// derived word ("Iran" / "Iranian-backed": one is the other plus an ending).
-fn spelt_differently(x: &str, y: &str) -> bool {
-    let (x, y) = (bare(x), bare(y));
-    let fold = |s: &str| crate::text::fold(s).to_lowercase();
-    if fold(x) == fold(y) {
-        return false;
-    }
-    let (kx, ky) = (kind::name_key(x), kind::name_key(y));
-    if kx != ky && (kx.starts_with(&ky) || ky.starts_with(&kx)) {
-        return false;
-    }
-    let stem = |s: &str| kind::name_key(s.split('-').next().unwrap_or(s));
-    let (sx, sy) = (stem(x), stem(y));
-    if x.contains('-')
-        && y.contains('-')
-        && sx != sy
-        && (sx.starts_with(&sy) || sy.starts_with(&sx))
-    {
-        return false;
-    }
-    kind::same_name(x, y)
+/// A name of one text, folded once for comparing.
+struct Candidate<'t> {
+    token: &'t Token,
+    /// Without a possessive, case and typography folded.
+    folded: String,
+    /// [`kind::name_key`] of it.
+    key: String,
+    /// The key of its first hyphenated part ("Iran" of "Iran-backed").
+    stem: String,
+    hyphenated: bool,
 }
 
-fn names<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t Token> {
+/// The names of `text` that `other_keys` (the other text's token keys) lack,
+/// one per distinct token key.
+fn candidates<'t>(
+    text: &str,
+    tokens: &'t [Token],
+    other_keys: &std::collections::HashSet<&str>,
+) -> Vec<Candidate<'t>> {
+    let mut seen = std::collections::HashSet::new();
     tokens
         .iter()
-        .filter(|t| is_name(text, t))
+        .filter(|t| is_name(text, t) && !other_keys.contains(t.key.as_str()))
+        .filter(|t| seen.insert(t.key.as_str()))
         .take(MAX_NAMES)
+        .map(|t| {
+            let word = bare(&text[t.span.clone()]);
+            Candidate {
+                token: t,
+                folded: crate::text::fold(word).to_lowercase(),
+                key: kind::name_key(word),
+                stem: kind::name_key(word.split('-').next().unwrap_or(word)),
+                hyphenated: word.contains('-'),
+            }
+        })
         .collect()
+}
+
+/// Same name, different letters: not a possessive ("Baghdad’s"), not a
+/// derived word ("Iran" / "Iranian-backed": one is the other plus an ending).
+fn spelt_differently(x: &Candidate<'_>, y: &Candidate<'_>) -> bool {
+    // Cheap refusals first: same_name needs the same first letter and at most
+    // two letters' difference in length.
+    if x.key.chars().next() != y.key.chars().next() || x.key.len().abs_diff(y.key.len()) > 2 {
+        return false;
+    }
+    if x.folded == y.folded {
+        return false;
+    }
+    let prefix = |a: &str, b: &str| a != b && (a.starts_with(b) || b.starts_with(a));
+    if prefix(&x.key, &y.key) || (x.hyphenated && y.hyphenated && prefix(&x.stem, &y.stem)) {
+        return false;
+    }
+    kind::same_name_keys(&x.key, &y.key)
 }
 
 /// Name spellings between `old` and `new` that `changes` (the pair's own
@@ -92,20 +116,22 @@ pub fn across(
     (new, new_tokens): (&str, &[Token]),
     changes: &[&Change],
 ) -> Vec<Change> {
-    let (na, nb) = (names(old, old_tokens), names(new, new_tokens));
     let keys_a: std::collections::HashSet<&str> =
         old_tokens.iter().map(|t| t.key.as_str()).collect();
     let keys_b: std::collections::HashSet<&str> =
         new_tokens.iter().map(|t| t.key.as_str()).collect();
+    let (ca, cb) = (
+        candidates(old, old_tokens, &keys_b),
+        candidates(new, new_tokens, &keys_a),
+    );
     let mut out: Vec<Change> = Vec::new();
-    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
-    for a in na.iter().filter(|a| !keys_b.contains(a.key.as_str())) {
-        for b in nb.iter().filter(|b| !keys_a.contains(b.key.as_str())) {
-            if !seen.insert((a.key.as_str(), b.key.as_str())) {
+    for a in &ca {
+        for b in &cb {
+            if !spelt_differently(a, b) {
                 continue;
             }
-            let (x, y) = (&old[a.span.clone()], &new[b.span.clone()]);
-            if !spelt_differently(x, y) || changes.iter().any(|c| c.old == x && c.new == y) {
+            let (x, y) = (&old[a.token.span.clone()], &new[b.token.span.clone()]);
+            if changes.iter().any(|c| c.old == x && c.new == y) {
                 continue;
             }
             out.push(Change {
@@ -115,8 +141,8 @@ pub fn across(
                 ),
                 old: x.to_string(),
                 new: y.to_string(),
-                old_span: a.span.clone(),
-                new_span: b.span.clone(),
+                old_span: a.token.span.clone(),
+                new_span: b.token.span.clone(),
             });
         }
     }

@@ -50,6 +50,29 @@ fn enter(mouse: bool) -> io::Result<ratatui::DefaultTerminal> {
     Ok(terminal)
 }
 
+/// How long the event loop has to notice a signal before the watcher ends the
+/// process itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(750);
+
+/// Watches SIGTERM, SIGHUP and SIGINT on a thread of its own: it raises the
+/// flag the event loop polls, and if the loop does not end within
+/// [`SIGNAL_GRACE`] (a hung-up terminal can keep crossterm reading an endless
+/// end of file inside `poll`), restores what it can and exits with 128 + the
+/// signal, so a closed terminal never leaves wirediff spinning.
+fn watch_signals(flag: Arc<AtomicUsize>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            flag.store(usize::try_from(sig).unwrap_or(15), Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
+
 /// Runs the UI until the user quits or a signal arrives. Returns the signal
 /// number that ended it, if any (the caller exits with 128 + it).
 ///
@@ -57,15 +80,7 @@ fn enter(mouse: bool) -> io::Result<ratatui::DefaultTerminal> {
 /// When the terminal cannot be set up or drawn to.
 pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Option<i32>> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let flag = Arc::clone(&signal);
-        // SAFETY-free: signal-hook's `register` stores into an atomic only.
-        signal_hook::flag::register_usize(sig, flag, usize::try_from(sig).unwrap_or(0))?;
-    }
+    watch_signals(Arc::clone(&signal))?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();

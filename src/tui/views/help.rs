@@ -22,8 +22,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .map(|(_, h)| h.chars().count())
         .max()
         .unwrap_or(0);
-    let w = u16::try_from(key_w + text_w + 6).unwrap_or(u16::MAX);
-    let h = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    // One column when it fits the height, else two side by side.
+    let fits = rows.len() + 2 <= usize::from(area.height);
+    let cols = if fits { 1 } else { 2 };
+    let per_col = rows.len().div_ceil(cols);
+    let col_w = key_w + text_w + 3;
+    let w = u16::try_from(col_w * cols + 3).unwrap_or(u16::MAX);
+    let h = u16::try_from(per_col + 2).unwrap_or(u16::MAX);
     let bx = centered(area, w, h);
     Clear.render(bx, buf);
     let block = Block::default()
@@ -33,18 +38,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(bx);
     block.render(bx, buf);
     for (i, (keys, help)) in rows.iter().enumerate() {
-        let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-        if y >= inner.y + inner.height {
-            break;
+        let (col, line) = (i / per_col, i % per_col);
+        let y = inner.y + u16::try_from(line).unwrap_or(u16::MAX);
+        let x0 = inner.x + u16::try_from(col * col_w).unwrap_or(u16::MAX);
+        if y >= inner.y + inner.height || x0 >= inner.x + inner.width {
+            continue;
         }
-        buf.set_stringn(inner.x + 1, y, keys, key_w, theme.key);
-        let x = inner.x + 2 + u16::try_from(key_w).unwrap_or(0);
-        buf.set_stringn(
-            x,
-            y,
-            help,
-            usize::from(inner.width.saturating_sub(x - inner.x)),
-            theme.text,
-        );
+        buf.set_stringn(x0 + 1, y, keys, key_w, theme.key);
+        let x = x0 + 2 + u16::try_from(key_w).unwrap_or(0);
+        if x >= inner.x + inner.width {
+            continue;
+        }
+        let room = usize::from(inner.x + inner.width - x).min(text_w + 1);
+        buf.set_stringn(x, y, help, room, theme.text);
     }
 }
