@@ -120,6 +120,10 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
     let present: Vec<usize> = cmp.table.rows[r].present().collect();
     let texts: Vec<String> = present.iter().map(|&v| cmp.cell_text(r, v)).collect();
     let prepared: Vec<diff::Prepared<'_>> = texts.iter().map(|t| diff::Prepared::new(t)).collect();
+    let names: Vec<diff::names::NameIndex<'_>> = prepared
+        .iter()
+        .map(|p| diff::names::NameIndex::new(p.text(), p.tokens()))
+        .collect();
     let (mut changes, mut sims, mut words) = (Vec::new(), Vec::new(), Vec::new());
     for (ia, &a) in present.iter().enumerate() {
         for (ib, &b) in present.iter().enumerate().skip(ia + 1) {
@@ -152,8 +156,8 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
                 .collect();
             let refs: Vec<&diff::Change> = own.iter().collect();
             let found = diff::names::across(
-                (prepared[ia].text(), prepared[ia].tokens()),
-                (prepared[ib].text(), prepared[ib].tokens()),
+                (prepared[ia].text(), &names[ia]),
+                (prepared[ib].text(), &names[ib]),
                 &refs,
             );
             let tag = |change, across| RowChange {

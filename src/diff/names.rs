@@ -64,30 +64,51 @@ struct Candidate<'t> {
     hyphenated: bool,
 }
 
-/// The names of `text` that `other_keys` (the other text's token keys) lack,
-/// one per distinct token key.
-fn candidates<'t>(
-    text: &str,
-    tokens: &'t [Token],
-    other_keys: &std::collections::HashSet<&str>,
-) -> Vec<Candidate<'t>> {
-    let mut seen = std::collections::HashSet::new();
-    tokens
-        .iter()
-        .filter(|t| is_name(text, t) && !other_keys.contains(t.key.as_str()))
-        .filter(|t| seen.insert(t.key.as_str()))
-        .take(MAX_NAMES)
-        .map(|t| {
-            let word = bare(&text[t.span.clone()]);
-            Candidate {
-                token: t,
-                folded: crate::text::fold(word).to_lowercase(),
-                key: kind::name_key(word),
-                stem: kind::name_key(word.split('-').next().unwrap_or(word)),
-                hyphenated: word.contains('-'),
-            }
-        })
-        .collect()
+/// A text's names, folded once, and its token keys: built once per cell and
+/// used against every other version's cell.
+pub struct NameIndex<'t> {
+    /// Every token key of the text.
+    keys: std::collections::HashSet<&'t str>,
+    /// Its names, one per distinct token key.
+    names: Vec<Candidate<'t>>,
+}
+
+impl<'t> NameIndex<'t> {
+    /// Indexes `text`'s `tokens`.
+    #[must_use]
+    pub fn new(text: &str, tokens: &'t [Token]) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        let names = tokens
+            .iter()
+            .filter(|t| is_name(text, t))
+            .filter(|t| seen.insert(t.key.as_str()))
+            .take(MAX_NAMES)
+            .map(|t| {
+                let word = bare(&text[t.span.clone()]);
+                Candidate {
+                    token: t,
+                    folded: crate::text::fold(word).to_lowercase(),
+                    key: kind::name_key(word),
+                    stem: kind::name_key(word.split('-').next().unwrap_or(word)),
+                    hyphenated: word.contains('-'),
+                }
+            })
+            .collect();
+        Self {
+            keys: tokens.iter().map(|t| t.key.as_str()).collect(),
+            names,
+        }
+    }
+
+    /// Its names the other text lacks.
+    fn lacking_in<'s>(
+        &'s self,
+        other: &'s NameIndex<'_>,
+    ) -> impl Iterator<Item = &'s Candidate<'t>> {
+        self.names
+            .iter()
+            .filter(|c| !other.keys.contains(c.token.key.as_str()))
+    }
 }
 
 /// Same name, different letters: not a possessive ("Baghdad’s"), not a
@@ -108,24 +129,17 @@ fn spelt_differently(x: &Candidate<'_>, y: &Candidate<'_>) -> bool {
     kind::same_name_keys(&x.key, &y.key)
 }
 
-/// Name spellings between `old` and `new` that `changes` (the pair's own
-/// changes) do not already show as one change.
+/// Name spellings between `old` and `new` (their texts and name indexes)
+/// that `changes` (the pair's own changes) do not already show as one change.
 #[must_use]
 pub fn across(
-    (old, old_tokens): (&str, &[Token]),
-    (new, new_tokens): (&str, &[Token]),
+    (old, ia): (&str, &NameIndex<'_>),
+    (new, ib): (&str, &NameIndex<'_>),
     changes: &[&Change],
 ) -> Vec<Change> {
-    let keys_a: std::collections::HashSet<&str> =
-        old_tokens.iter().map(|t| t.key.as_str()).collect();
-    let keys_b: std::collections::HashSet<&str> =
-        new_tokens.iter().map(|t| t.key.as_str()).collect();
-    let (ca, cb) = (
-        candidates(old, old_tokens, &keys_b),
-        candidates(new, new_tokens, &keys_a),
-    );
+    let cb: Vec<&Candidate<'_>> = ib.lacking_in(ia).collect();
     let mut out: Vec<Change> = Vec::new();
-    for a in &ca {
+    for a in ia.lacking_in(ib) {
         for b in &cb {
             if !spelt_differently(a, b) {
                 continue;
@@ -156,7 +170,8 @@ mod tests {
 
     fn run(a: &str, b: &str) -> Vec<(String, String)> {
         let (ta, tb) = (tokenize(a), tokenize(b));
-        across((a, &ta), (b, &tb), &[])
+        let (ia, ib) = (NameIndex::new(a, &ta), NameIndex::new(b, &tb));
+        across((a, &ia), (b, &ib), &[])
             .into_iter()
             .map(|c| (c.old, c.new))
             .collect()

@@ -561,11 +561,15 @@ impl App {
         self.current_change = Some(c);
         self.go_to_row(row);
         let ch = &self.cmp.changes[c];
+        let reason = if ch.against == self.reference {
+            ch.change.reason.clone()
+        } else {
+            crate::export::view::reason_reversed(&ch.change.reason)
+        };
         self.message = Some(format!(
-            "row {} {}: {}",
+            "row {} {}: {reason}",
             row + 1,
-            ch.change.kind.name(),
-            ch.change.reason
+            ch.change.kind.name()
         ));
     }
 

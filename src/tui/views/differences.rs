@@ -63,6 +63,13 @@ pub fn render(app: &App, panel: &DiffPanel, theme: &Theme, area: Rect, buf: &mut
     let offset = panel.cursor.saturating_sub(list_h.saturating_sub(1));
     for (line, &c) in panel.items.iter().enumerate().skip(offset).take(list_h) {
         let ch = &app.cmp.changes[c];
+        // Reasons are written from the lower-numbered version: turn them round
+        // when the reference is the higher one.
+        let reason = if ch.against == app.reference {
+            ch.change.reason.clone()
+        } else {
+            crate::export::view::reason_reversed(&ch.change.reason)
+        };
         let (other, old, new) = if ch.against == app.reference {
             (ch.version, &ch.change.old, &ch.change.new)
         } else {
@@ -95,7 +102,7 @@ pub fn render(app: &App, panel: &DiffPanel, theme: &Theme, area: Rect, buf: &mut
                 buf.set_stringn(
                     end + 2,
                     y,
-                    short(&ch.change.reason, 200),
+                    short(&reason, 200),
                     room,
                     if line == panel.cursor {
                         style
