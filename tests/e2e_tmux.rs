@@ -65,6 +65,18 @@ impl Drop for Tmux {
     }
 }
 
+/// The pid of the wirediff the pane's shell runs.
+fn running_wirediff(t: &Tmux) -> String {
+    let shell = t.flag("pane_pid");
+    let child = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "found the running wirediff");
+    pid
+}
+
 fn stty(tty: &str) -> String {
     let out = Command::new("stty")
         .args(["-F", tty, "-g"])
@@ -130,13 +142,7 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
     t.keys(&["clear", "Enter"]);
     t.keys(&[&format!("'{bin}' --no-config; echo EXIT=$?"), "Enter"]);
     t.wait_for("row 1/");
-    let shell = t.flag("pane_pid");
-    let child = Command::new("pgrep")
-        .args(["-P", &shell])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "found the running wirediff");
+    let pid = running_wirediff(&t);
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -149,13 +155,7 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
     t.keys(&["clear", "Enter"]);
     t.keys(&[&format!("'{bin}' --no-config"), "Enter"]);
     t.wait_for("row 1/");
-    let shell = t.flag("pane_pid");
-    let child = Command::new("pgrep")
-        .args(["-P", &shell])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "found the running wirediff");
+    let pid = running_wirediff(&t);
     t.run(&["kill-server"]);
     let gone = (0..40).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(100));

@@ -132,16 +132,27 @@ pub fn rows(cmp: &Comparison, opts: &ExportOptions) -> Vec<RowView> {
     out
 }
 
-/// Changes of row `r` between `reference` and `v`, oriented from the reference.
-#[must_use]
-pub fn oriented(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<Oriented> {
+/// The word-diff changes of row `r` between `reference` and `v` as stored
+/// (lower version first); changes are kept in row order, so the row's are
+/// found by binary search.
+fn pair_changes(
+    cmp: &Comparison,
+    r: usize,
+    reference: usize,
+    v: usize,
+) -> impl Iterator<Item = &crate::compare::RowChange> {
     let (lo, hi) = (reference.min(v), reference.max(v));
-    // Changes are stored in row order: find the row's by binary search.
     let start = cmp.changes.partition_point(|c| c.row < r);
     let end = start + cmp.changes[start..].partition_point(|c| c.row == r);
     cmp.changes[start..end]
         .iter()
-        .filter(|c| c.against == lo && c.version == hi && !c.across)
+        .filter(move |c| c.against == lo && c.version == hi && !c.across)
+}
+
+/// Changes of row `r` between `reference` and `v`, oriented from the reference.
+#[must_use]
+pub fn oriented(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<Oriented> {
+    pair_changes(cmp, r, reference, v)
         .map(|c| {
             let ch = &c.change;
             if c.against == reference {
@@ -261,12 +272,7 @@ pub fn deletion_spacing(pieces: &[(&str, Option<&Oriented>)], i: usize) -> (bool
 /// its new side) gets its reason turned round too (see [`reason_reversed`]).
 #[must_use]
 pub fn oriented_reasons(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<String> {
-    let (lo, hi) = (reference.min(v), reference.max(v));
-    let start = cmp.changes.partition_point(|c| c.row < r);
-    let end = start + cmp.changes[start..].partition_point(|c| c.row == r);
-    cmp.changes[start..end]
-        .iter()
-        .filter(|c| c.against == lo && c.version == hi && !c.across)
+    pair_changes(cmp, r, reference, v)
         .map(|c| {
             if c.against == reference {
                 c.change.reason.clone()

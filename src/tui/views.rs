@@ -93,6 +93,17 @@ pub fn mark_style(theme: &Theme, mark: Mark) -> Style {
     }
 }
 
+/// The area less a one-cell margin: the box of a full-screen overlay.
+#[must_use]
+pub fn inset(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
 /// A centred box of at most `w`×`h` inside `area`.
 #[must_use]
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

@@ -22,12 +22,7 @@ fn short(s: &str, n: usize) -> String {
 
 /// Draws the panel over the whole area.
 pub fn render(app: &App, panel: &DiffPanel, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let bx = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    };
+    let bx = super::inset(area);
     Clear.render(bx, buf);
     let filter = app.kind_filter.map_or("every kind", |k| k.name());
     let block = Block::default()

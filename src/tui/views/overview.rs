@@ -28,12 +28,7 @@ fn pct(x: f64) -> String {
 
 /// Draws the overview over the whole area.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let bx = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    };
+    let bx = super::inset(area);
     Clear.render(bx, buf);
     let block = Block::default()
         .borders(Borders::ALL)
