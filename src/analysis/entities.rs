@@ -41,7 +41,8 @@ pub fn entities(cmp: &Comparison) -> Vec<Entity> {
             .iter()
             .filter(|p| p.kind != ParagraphKind::Boilerplate)
         {
-            let toks = tokens::tokenize(&p.text);
+            // Only where the words are: no matching keys needed here.
+            let toks = tokens::spans(&p.text);
             for t in toks.iter().filter(|t| names::is_name(&p.text, t)) {
                 let word = names::bare(&p.text[t.span.clone()]).to_string();
                 let e = forms.entry(word).or_default();
