@@ -158,12 +158,12 @@ fn verdict(kind: ChangeKind, reason: impl Into<String>) -> Verdict {
 
 /// Words of a change, lowercased, without the punctuation around them.
 fn plain_words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '–' | '—'))
-        .map(|w| {
-            text::fold(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+    // Fold once, then split (folding turns dashes into hyphens, so an
+    // unspaced dash joins like a hyphen).
+    let folded = text::fold(s).to_lowercase();
+    folded
+        .split(char::is_whitespace)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| !w.is_empty())
         .collect()
 }

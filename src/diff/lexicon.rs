@@ -210,43 +210,54 @@ pub const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "prof", "mx", 
 /// `54-year-old` (54), `seven`, `two-thirds` (2/3), `twenty-one` (21).
 #[must_use]
 pub fn value(word: &str) -> Option<f64> {
-    let w = word.to_lowercase();
-    let digits: String = w
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .filter(|c| *c != ',')
-        .collect();
-    let digits = digits.trim_end_matches('.');
-    if !digits.is_empty() {
-        return digits.parse().ok();
+    // Called for every changed word: no allocation unless it starts like a
+    // figure.
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = word
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .filter(|c| *c != ',')
+            .collect();
+        return digits.trim_end_matches('.').parse().ok();
     }
-    let parts: Vec<&str> = w.split('-').collect();
-    let known: Vec<f64> = parts
-        .iter()
-        .map_while(|p| CARDINALS.iter().find(|(n, _)| n == p).map(|(_, v)| *v))
-        .collect();
-    match known.as_slice() {
-        [] => None,
-        [v] => Some(*v),
+    let cardinal = |p: &str| {
+        CARDINALS
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(p))
+            .map(|(_, v)| *v)
+    };
+    let mut parts = word.split('-');
+    let first = cardinal(parts.next()?)?;
+    match parts.next().map(cardinal) {
+        None | Some(None) => Some(first),
         // "two-thirds": a count of a fraction; "twenty-one": a sum.
-        [a, b] if *b < 1.0 => Some(a * b),
-        [a, b] => Some(a + b),
-        [a, ..] => Some(*a),
+        Some(Some(b)) if b < 1.0 => Some(first * b),
+        Some(Some(b)) => Some(first + b),
     }
 }
 
 /// Whether `word` names a quantity (a value, or a vague one like "dozens").
 #[must_use]
 pub fn is_quantity(word: &str) -> bool {
-    value(word).is_some() || VAGUE_QUANTITIES.contains(&word.to_lowercase().as_str())
+    value(word).is_some()
+        || VAGUE_QUANTITIES
+            .iter()
+            .any(|q| q.eq_ignore_ascii_case(word))
 }
 
 /// Whether `word` negates (`not`, `never`, `un…ed` participles such as
 /// "unharmed", and contractions like "don’t").
 #[must_use]
 pub fn is_negation(word: &str) -> bool {
-    let w = crate::text::fold(word).to_lowercase();
-    NEGATIONS.contains(&w.as_str())
+    // Words of the classifier arrive folded and lowercased already.
+    let folded;
+    let w = if word.is_ascii() && !word.contains(|c: char| c.is_ascii_uppercase()) {
+        word
+    } else {
+        folded = crate::text::fold(word).to_lowercase();
+        folded.as_str()
+    };
+    NEGATIONS.contains(&w)
         || w.ends_with("n't")
         || (w.starts_with("un") && w.ends_with("ed") && w.len() >= 8 && !w.starts_with("under"))
         || (w.starts_with("un") && w.ends_with("hurt"))
