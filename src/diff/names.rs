@@ -21,7 +21,18 @@ const MAX_NAMES: usize = 400;
 /// at least four letters.
 pub fn is_name(text: &str, t: &Token) -> bool {
     let word = &text[t.span.clone()];
-    if !t.is_word || word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if !t.is_word || letters < 4 {
+        return false;
+    }
+    // A long word in capitals is a shouted headline ("TROOPS DEPLOYED"), not a
+    // name; acronyms are short.
+    if letters > 5
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false;
     }
     let capital_part = word
@@ -196,6 +207,13 @@ mod tests {
         assert!(run("He met Salih.", "He met Sadr.").is_empty());
         // Ordinary capitalised words at a sentence start are not names.
         assert!(run("Police came.", "Polices came.").is_empty());
+        // Words of a shouted headline are not names.
+        let headline = "TROOPS DEPLOYED AROUND the city";
+        let t = tokenize(headline);
+        assert!(
+            t.iter()
+                .all(|x| !is_name("TROOPS DEPLOYED AROUND the city", x))
+        );
         // Possessives and derived words are not spellings.
         assert!(
             run(
