@@ -10,6 +10,7 @@ use crate::align::{self, AlignConfig, AlignmentTable};
 use crate::boilerplate::{BoilerplateConfig, Classifier, PatternError};
 use crate::diff::{self, Change, DiffOptions};
 use crate::model::Version;
+use crate::text;
 
 /// Engine settings (the `[align]` and `[boilerplate]` tables of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -107,12 +108,6 @@ impl Comparison {
 }
 
 /// Diffs every pair of versions present in row `r`: its changes and the mean similarity.
-fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 /// One row's changes, mean pair similarity and pair word counts.
 type RowResult = (Vec<RowChange>, f64, Vec<PairWords>);
 
@@ -133,16 +128,16 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
             let (mut same_a, mut same_b) = (0, 0);
             for seg in &pair.segments {
                 if let diff::Segment::Equal { old_span, new_span } = seg {
-                    same_a += word_count(&ta[old_span.clone()]);
-                    same_b += word_count(&tb[new_span.clone()]);
+                    same_a += text::word_count(&ta[old_span.clone()]);
+                    same_b += text::word_count(&tb[new_span.clone()]);
                 }
             }
             words.push(PairWords {
                 row: r,
                 a,
                 b,
-                words_a: word_count(ta),
-                words_b: word_count(tb),
+                words_a: text::word_count(ta),
+                words_b: text::word_count(tb),
                 same_a,
                 same_b,
             });

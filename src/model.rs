@@ -65,7 +65,7 @@ impl Version {
         self.paragraphs
             .iter()
             .filter(|p| p.kind != ParagraphKind::Boilerplate)
-            .map(|p| p.text.split_whitespace().count())
+            .map(|p| crate::text::word_count(&p.text))
             .sum()
     }
 }

@@ -39,6 +39,15 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Words of `s` for counting: runs between white space that hold a letter or
+/// digit (a spaced dash is no word). The one count every statistic uses.
+#[must_use]
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Folded, lowercased, with runs of white space collapsed to one space and trimmed.
 #[must_use]
 pub fn fold_loose(s: &str) -> String {

@@ -85,12 +85,7 @@ fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
             row.cells[v]
                 .iter()
                 .filter_map(|&id| cmp.versions[v].paragraphs.get(id))
-                .map(|p| {
-                    p.text
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count()
-                })
+                .map(|p| crate::text::word_count(&p.text))
                 .sum()
         })
         .collect()
@@ -181,8 +176,20 @@ fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)>
 /// Everything, against `reference`.
 #[must_use]
 pub fn compute(cmp: &Comparison, reference: usize) -> Stats {
-    let n = cmp.versions.len();
+    compute_with(cmp, matrix(cmp), reference)
+}
+
+/// Everything, against the most central version (the default reference),
+/// building the matrix once for both.
+#[must_use]
+pub fn compute_central(cmp: &Comparison) -> Stats {
     let m = matrix(cmp);
+    let reference = most_central(&m);
+    compute_with(cmp, m, reference)
+}
+
+fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
+    let n = cmp.versions.len();
     let words: Vec<Vec<usize>> = (0..n).map(|v| row_words(cmp, v)).collect();
     let mut same_with_ref = vec![0usize; n];
     for p in &cmp.pair_words {

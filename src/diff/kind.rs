@@ -132,7 +132,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ',')
 }
 
-fn starts_sentence(text: &str, at: usize) -> bool {
+/// Whether byte `at` of `text` starts a sentence: only spaces, opening quotes
+/// or brackets between it and a sentence end (or the text's start).
+pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .rev()

@@ -41,11 +41,7 @@ pub fn is_name(text: &str, t: &Token) -> bool {
     if !capital_part {
         return false;
     }
-    let sentence_start = text[..t.span.start]
-        .chars()
-        .rev()
-        .find(|c| !c.is_whitespace() && !matches!(c, '“' | '"' | '‘' | '\'' | '(' | '['))
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':'));
+    let sentence_start = kind::starts_sentence(text, t.span.start);
     // "Al-Kadhimi" at a sentence start is still a name: its part after the
     // hyphen is capitalised.
     !sentence_start

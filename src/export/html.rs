@@ -142,10 +142,6 @@ fn cell_html(text: &str, changes: &[Oriented], reasons: &[String], reference: &s
 }
 
 /// A share as a whole percentage.
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
 /// The heat-map class of a similarity: `s0` (under 10%) to `s9` (90% and more).
 fn shade(x: f64) -> String {
     let step = (0..9).take_while(|&i| x >= f64::from(i + 1) / 10.0).count();
@@ -201,7 +197,7 @@ fn write_similarity(
                     "<td class=\"{}\" title=\"v{a} and v{b}: {:.1}% alike\">{}</td>",
                     shade(x),
                     x * 100.0,
-                    pct(x)
+                    view::pct(x)
                 )?;
             }
         }
@@ -226,24 +222,19 @@ fn write_similarity(
         };
         writeln!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{signal}</td></tr>",
+            "<tr><td>{}</td>{}<td>{signal}</td></tr>",
             version_name(cmp, v),
-            pct(s.verbatim),
-            pct(s.reworded),
-            pct(s.unique),
-            s.dropped_rows,
-            s.dropped_words,
-            s.swaps,
-            s.rewrites
+            view::stats_cells(s)
+                .iter()
+                .map(|c| format!("<td class=\"num\">{c}</td>"))
+                .collect::<String>()
         )?;
     }
     writeln!(out, "</tbody></table>")?;
     writeln!(
         out,
-        "<p class=\"note\">Shares of each version’s story words against the reference, {}: verbatim (word for word the reference’s), reworded (in paragraphs the reference has, in other words), unique (in paragraphs the reference lacks). Rows and words dropped: the reference’s paragraphs the version lacks. Likely machine paraphrase: at least {} one-word swaps against the reference, and {} or more per clause-sized rewrite.</p>",
-        version_name(cmp, opts.reference),
-        stats::PARAPHRASE_MIN_SWAPS,
-        stats::PARAPHRASE_SWAPS_PER_REWRITE
+        "<p class=\"note\">{}</p>",
+        view::stats_note(&version_name(cmp, opts.reference))
     )?;
     writeln!(out, "</section>")
 }

@@ -149,7 +149,7 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
                 new_end: c.change.new_span.end,
             })
             .collect(),
-        stats: stats::compute(cmp, cmp.default_reference()),
+        stats: stats::compute_central(cmp),
         entities: entities(cmp),
         quotes: quotations(cmp),
     };

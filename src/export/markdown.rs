@@ -27,10 +27,6 @@ fn change_md(old: &str, new: &str, critic: bool) -> String {
 }
 
 /// A share as a whole percentage.
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
 /// A table's header row and alignment row: the first column left, the others by `align`.
 fn table_head(out: &mut impl Write, heads: &[String], align: &str) -> io::Result<()> {
     writeln!(out, "| {} |", heads.join(" | "))?;
@@ -70,7 +66,7 @@ fn write_similarity(
             if a == b {
                 write!(out, " — |")?;
             } else {
-                write!(out, " {} |", pct(st.matrix[a][b]))?;
+                write!(out, " {} |", view::pct(st.matrix[a][b]))?;
             }
         }
         writeln!(out)?;
@@ -92,24 +88,12 @@ fn write_similarity(
         };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {signal} |",
+            "| {} | {} | {signal} |",
             label(v),
-            pct(s.verbatim),
-            pct(s.reworded),
-            pct(s.unique),
-            s.dropped_rows,
-            s.dropped_words,
-            s.swaps,
-            s.rewrites
+            view::stats_cells(s).join(" | ")
         )?;
     }
-    writeln!(
-        out,
-        "\nShares of each version’s story words against the reference, {}: verbatim (word for word the reference’s), reworded (in paragraphs the reference has, in other words), unique (in paragraphs the reference lacks). Rows and words dropped: the reference’s paragraphs the version lacks. Likely machine paraphrase: at least {} one-word swaps against the reference, and {} or more per clause-sized rewrite.",
-        label(opts.reference),
-        stats::PARAPHRASE_MIN_SWAPS,
-        stats::PARAPHRASE_SWAPS_PER_REWRITE
-    )
+    writeln!(out, "\n{}", view::stats_note(&label(opts.reference)))
 }
 
 /// Names the shown versions spell in more than one way, a column per version.

@@ -336,6 +336,38 @@ pub fn reason_reversed(reason: &str) -> String {
     }
 }
 
+/// A share as a whole percentage.
+#[must_use]
+pub fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// The per-version statistics columns both reports print, in order:
+/// verbatim, reworded, unique, rows dropped, words dropped, swaps, rewrites.
+#[must_use]
+pub fn stats_cells(s: &crate::analysis::stats::VersionStats) -> [String; 7] {
+    [
+        pct(s.verbatim),
+        pct(s.reworded),
+        pct(s.unique),
+        s.dropped_rows.to_string(),
+        s.dropped_words.to_string(),
+        s.swaps.to_string(),
+        s.rewrites.to_string(),
+    ]
+}
+
+/// What the statistics columns mean, naming the reference (already escaped
+/// for the report's format).
+#[must_use]
+pub fn stats_note(reference: &str) -> String {
+    format!(
+        "Shares of each version’s story words against the reference, {reference}: verbatim (word for word the reference’s), reworded (in paragraphs the reference has, in other words), unique (in paragraphs the reference lacks). Rows and words dropped: the reference’s paragraphs the version lacks. Likely machine paraphrase: at least {} one-word swaps against the reference, and {} or more per clause-sized rewrite.",
+        crate::analysis::stats::PARAPHRASE_MIN_SWAPS,
+        crate::analysis::stats::PARAPHRASE_SWAPS_PER_REWRITE
+    )
+}
+
 /// A quotation whose wordings differ among the shown versions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteView<'a> {

@@ -139,8 +139,8 @@ impl App {
                 *slot = start..i;
             }
         }
-        let reference = cmp.default_reference();
-        let stats = stats::compute(&cmp, reference);
+        let stats = stats::compute_central(&cmp);
+        let reference = stats.reference;
         // The reference reads first, on the left, as the "before" of a diff.
         let order = std::iter::once(reference)
             .chain((0..n).filter(|&v| v != reference))

@@ -93,6 +93,15 @@ pub fn mark_style(theme: &Theme, mark: Mark) -> Style {
     }
 }
 
+/// The first key bound to `action`, as shown in hints ("?" when unbound).
+#[must_use]
+pub fn key_name(app: &App, action: super::keymap::Action) -> String {
+    app.keymap
+        .keys_for(action)
+        .first()
+        .map_or_else(|| "?".into(), ToString::to_string)
+}
+
 /// The area less a one-cell margin: the box of a full-screen overlay.
 #[must_use]
 pub fn inset(area: Rect) -> Rect {

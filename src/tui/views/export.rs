@@ -14,13 +14,6 @@ use crate::tui::export_dialog::{ExportDialog, Field, format_name, on_screen};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 
-fn key_of(app: &App, a: Action) -> String {
-    app.keymap
-        .keys_for(a)
-        .first()
-        .map_or_else(|| "-".into(), ToString::to_string)
-}
-
 /// Draws the export box.
 pub fn render(app: &App, d: &ExportDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let bx = centered(area, 76, 11);
@@ -107,10 +100,10 @@ pub fn render(app: &App, d: &ExportDialog, theme: &Theme, area: Rect, buf: &mut 
             } else {
                 "left out"
             },
-            key_of(app, Action::Versions),
-            key_of(app, Action::SetReference),
-            key_of(app, Action::ToggleBoilerplate),
-            key_of(app, Action::PairView),
+            super::key_name(app, Action::Versions),
+            super::key_name(app, Action::SetReference),
+            super::key_name(app, Action::ToggleBoilerplate),
+            super::key_name(app, Action::PairView),
         ),
         theme.dim,
         &mut y,

@@ -8,13 +8,6 @@ use crate::tui::app::{App, Mode, Overlay};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 
-fn key_of(app: &App, a: Action) -> String {
-    app.keymap
-        .keys_for(a)
-        .first()
-        .map_or_else(|| "?".into(), ToString::to_string)
-}
-
 /// Draws the status line.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for x in area.x..area.x + area.width {
@@ -54,11 +47,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let hints = format!(
         "{} next change  {} versions  {} boilerplate  {} help  {} quit ",
-        key_of(app, Action::NextChange),
-        key_of(app, Action::Versions),
-        key_of(app, Action::ToggleBoilerplate),
-        key_of(app, Action::Help),
-        key_of(app, Action::Quit)
+        super::key_name(app, Action::NextChange),
+        super::key_name(app, Action::Versions),
+        super::key_name(app, Action::ToggleBoilerplate),
+        super::key_name(app, Action::Help),
+        super::key_name(app, Action::Quit)
     );
     let (end, _) = buf.set_stringn(area.x, area.y, &left, usize::from(area.width), theme.status);
     let hint_w = u16::try_from(hints.chars().count()).unwrap_or(u16::MAX);
