@@ -300,7 +300,7 @@ fn write_names(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> 
 /// A wording with the words that differ from `base` marked, as in a row's cell.
 fn wording_html(base: &str, text: &str) -> String {
     let changes = diff::changes(base, text, &diff::DiffOptions::default());
-    let reasons: Vec<String> = changes.iter().map(|c| c.reason.clone()).collect();
+    let reasons: Vec<String> = changes.iter().map(|c| c.reason.to_string()).collect();
     let oriented: Vec<Oriented> = changes
         .into_iter()
         .map(|c| Oriented {

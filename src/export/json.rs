@@ -77,7 +77,7 @@ struct ChangeDto<'a> {
     version: usize,
     against: usize,
     kind: ChangeKind,
-    reason: &'a str,
+    reason: &'a crate::diff::Reason,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     across: bool,
     old: &'a str,

@@ -269,71 +269,18 @@ pub fn deletion_spacing(pieces: &[(&str, Option<&Oriented>)], i: usize) -> (bool
 
 /// The reasons of the changes [`oriented`] returns, in its order, each told
 /// from the reference: a change stored the other way round (the reference is
-/// its new side) gets its reason turned round too (see [`reason_reversed`]).
+/// its new side) gets its reason flipped too.
 #[must_use]
 pub fn oriented_reasons(cmp: &Comparison, r: usize, reference: usize, v: usize) -> Vec<String> {
     pair_changes(cmp, r, reference, v)
         .map(|c| {
             if c.against == reference {
-                c.change.reason.clone()
+                c.change.reason.to_string()
             } else {
-                reason_reversed(&c.change.reason)
+                c.change.reason.flipped().to_string()
             }
         })
         .collect()
-}
-
-/// A change's reason told from its other side: "added" and "removed",
-/// "dropped" and "added" quotation marks, the "old" and "new" version
-/// swapped, and `a / b` (or `a → b`) read `b / a`. When the two sides cannot
-/// be told apart (the separator also stands in the quoted text), only the
-/// reason's head is kept, which names no direction.
-#[must_use]
-pub fn reason_reversed(reason: &str) -> String {
-    // Reasons about text on one side only: the head turns, the text stays.
-    const ONE_SIDED: [(&str, &str); 3] = [
-        ("added", "removed"),
-        (
-            "word added inside a sentence",
-            "word removed inside a sentence",
-        ),
-        ("honorific added", "honorific removed"),
-    ];
-    let turn = |head: &str, pairs: &[(&'static str, &'static str)]| {
-        pairs.iter().find_map(|&(a, b)| {
-            if head == a {
-                Some(b)
-            } else if head == b {
-                Some(a)
-            } else {
-                None
-            }
-        })
-    };
-    for (a, b) in [("old", "new"), ("new", "old")] {
-        if let Some(rest) = reason.strip_prefix(&format!("negated in the {a} version only")) {
-            return format!("negated in the {b} version only{rest}");
-        }
-    }
-    let Some((head, body)) = reason.split_once(": ") else {
-        return reason.to_string();
-    };
-    if let Some(turned) = turn(head, &ONE_SIDED) {
-        return format!("{turned}: {body}");
-    }
-    let head = turn(
-        head,
-        &[("quotation marks dropped", "quotation marks added")],
-    )
-    .unwrap_or(head);
-    // Both sides shown, as `old / new` (or `old → new`).
-    let Some(sep) = [" / ", " → "].into_iter().find(|sep| body.contains(sep)) else {
-        return format!("{head}: {body}");
-    };
-    match body.split_once(sep) {
-        Some((x, y)) if !y.contains(sep) => format!("{head}: {y}{sep}{x}"),
-        _ => head.to_string(),
-    }
 }
 
 /// A share as a whole percentage.

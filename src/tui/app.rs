@@ -562,9 +562,9 @@ impl App {
         self.go_to_row(row);
         let ch = &self.cmp.changes[c];
         let reason = if ch.against == self.reference {
-            ch.change.reason.clone()
+            ch.change.reason.to_string()
         } else {
-            crate::export::view::reason_reversed(&ch.change.reason)
+            ch.change.reason.flipped().to_string()
         };
         self.message = Some(format!(
             "row {} {}: {reason}",

@@ -61,9 +61,9 @@ pub fn render(app: &App, panel: &DiffPanel, theme: &Theme, area: Rect, buf: &mut
         // Reasons are written from the lower-numbered version: turn them round
         // when the reference is the higher one.
         let reason = if ch.against == app.reference {
-            ch.change.reason.clone()
+            ch.change.reason.to_string()
         } else {
-            crate::export::view::reason_reversed(&ch.change.reason)
+            ch.change.reason.flipped().to_string()
         };
         let (other, old, new) = if ch.against == app.reference {
             (ch.version, &ch.change.old, &ch.change.new)
