@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod names;
 pub mod reason;
 pub mod refine;
+pub mod sentences;
 pub mod tokens;
 
 use std::ops::Range;
@@ -221,7 +222,7 @@ pub fn segments(old: &str, new: &str, opts: &DiffOptions) -> Vec<Segment> {
 pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> PairDiff {
     let (old, new) = (a.text, b.text);
     let (ta, tb) = (&a.tokens, &b.tokens);
-    let ops = token_ops(ta, tb, opts);
+    let ops = token_ops((old, ta), (new, tb), opts);
     let equal_tokens: usize = ops
         .iter()
         .filter(|(t, _, _)| *t == Tag::Equal)
@@ -334,7 +335,11 @@ fn span_of(toks: &[Token], r: &Range<usize>, _len: usize) -> Range<usize> {
 
 /// Token-level ops: the diff of the keys, or one coarse change of the middle
 /// when either side has more than `opts.max_tokens` tokens.
-fn token_ops(ta: &[Token], tb: &[Token], opts: &DiffOptions) -> Vec<inline::Op> {
+fn token_ops(
+    (old, ta): (&str, &[Token]),
+    (new, tb): (&str, &[Token]),
+    opts: &DiffOptions,
+) -> Vec<inline::Op> {
     if ta.len() > opts.max_tokens || tb.len() > opts.max_tokens {
         let prefix = ta
             .iter()
@@ -357,7 +362,35 @@ fn token_ops(ta: &[Token], tb: &[Token], opts: &DiffOptions) -> Vec<inline::Op> 
     }
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
-    inline::diff_keys(&ka, &kb, opts.deadline)
+    let Some(blocks) = sentences::blocks(old, ta, new, tb) else {
+        return inline::diff_keys(&ka, &kb, opts.deadline);
+    };
+    let mut ops = Vec::new();
+    for block in blocks {
+        match block {
+            sentences::Block::Counterparts(o, n) => {
+                for (tag, so, sn) in
+                    inline::diff_keys(&ka[o.clone()], &kb[n.clone()], opts.deadline)
+                {
+                    ops.push((
+                        tag,
+                        so.start + o.start..so.end + o.start,
+                        sn.start + n.start..sn.end + n.start,
+                    ));
+                }
+            }
+            // No counterpart: removed and added whole, never paired word by word.
+            sentences::Block::Unmatched(o, n) => {
+                if !o.is_empty() {
+                    ops.push((Tag::Delete, o.clone(), n.start..n.start));
+                }
+                if !n.is_empty() {
+                    ops.push((Tag::Insert, o.end..o.end, n));
+                }
+            }
+        }
+    }
+    ops
 }
 
 /// Just the changes of [`segments`], in order.
@@ -450,7 +483,7 @@ mod tests {
     fn case_only_is_its_own_change() {
         assert_eq!(
             pairs("Seven of his guards", "seven of his guards"),
-            vec![p("Seven", "seven", ChangeKind::NumberForm)]
+            vec![p("Seven", "seven", ChangeKind::CasePunctuation)]
         );
     }
 
