@@ -102,7 +102,12 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
     let index = SimilarityIndex::build(nodes, &texts);
     let links = linking::links(&index, n, cfg);
     let refined = linking::refine(&index, linking::groups(&index, &links));
-    let mut groups: Vec<Vec<Node>> = gaps::fill(&index, refined, n)
+    let sentence: Vec<bool> = texts
+        .iter()
+        .map(|t| crate::boilerplate::shape::ends_like_sentence(t))
+        .collect();
+    let filled = gaps::continuations(&index, gaps::fill(&index, refined, n), n, &sentence);
+    let mut groups: Vec<Vec<Node>> = filled
         .into_iter()
         .map(|g| g.into_iter().map(|i| index.nodes[i]).collect())
         .collect();
