@@ -321,3 +321,140 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Input, ReadOptions, decode};
+
+    /// Classifies versions given as paragraph lists; returns each version's
+    /// `(kind, reason)` per paragraph.
+    fn classify(versions: &[&[&str]]) -> Vec<Vec<(ParagraphKind, Option<String>)>> {
+        let mut vs: Vec<Version> = versions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, paras)| {
+                decode(
+                    &Input {
+                        path: format!("v{i}.txt"),
+                        bytes: paras.join("\n\n").into_bytes(),
+                    },
+                    &ReadOptions::default(),
+                )
+                .ok()
+            })
+            .collect();
+        let Ok(c) = Classifier::new(&BoilerplateConfig::default()) else {
+            return Vec::new();
+        };
+        c.classify(&mut vs);
+        vs.iter()
+            .map(|v| {
+                v.paragraphs
+                    .iter()
+                    .map(|p| (p.kind, p.reason.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    const LEDE_A: &str = "State officials closed the Marlow River bridge on Sunday after inspectors found a cracked steel beam.";
+    const LEDE_B: &str = "Officials shut the Marlow River bridge on Sunday when inspectors found a cracked beam under it.";
+    const MORE_A: &str = "The bridge, built in 1962, carries Route 9 across the river to Granby.";
+    const MORE_B: &str = "Built in 1962, the bridge carries Route 9 over the river to Granby.";
+
+    #[test]
+    fn a_label_in_a_run_of_furniture_after_the_story_goes() {
+        let a: &[&str] = &[LEDE_A, MORE_A, "Advertisement", "Necessary", "12 Comments"];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].0, ParagraphKind::Boilerplate, "{:?}", k[0]);
+        assert_eq!(k[0][3].1.as_deref(), Some("fragment beside page furniture"));
+    }
+
+    #[test]
+    fn a_quotation_or_question_between_furniture_stays() {
+        let a: &[&str] = &[
+            LEDE_A,
+            MORE_A,
+            "Advertisement",
+            "“We are not taking any chances,” Benning said.",
+            "Read more: Bridges in poor condition",
+            "Why now?",
+            "12 Comments",
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].0, ParagraphKind::Story, "{:?}", k[0]);
+        assert_eq!(k[0][5].0, ParagraphKind::Story, "{:?}", k[0]);
+    }
+
+    #[test]
+    fn unshared_text_between_furniture_outside_the_story_goes() {
+        let a: &[&str] = &[
+            LEDE_A,
+            MORE_A,
+            "Support from readers like you keeps us going.",
+            "Independent news that tells the truth, every day of the year.",
+            "Please consider a donation: donate today to support our journalism.",
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].1.as_deref(), Some("between page furniture"));
+    }
+
+    #[test]
+    fn subheads_and_short_sentences_of_story_only_text_stay() {
+        let a: &[&str] = &[
+            LEDE_A,
+            "Detours and delays",
+            MORE_A,
+            "Background",
+            "It was close.",
+            "What went wrong?",
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert!(
+            k[0].iter().all(|(kind, _)| *kind == ParagraphKind::Story),
+            "{:?}",
+            k[0]
+        );
+    }
+
+    #[test]
+    fn a_one_word_section_label_on_a_scraped_page_goes_but_a_subhead_stays() {
+        let a: &[&str] = &[
+            "Support from readers like you keeps us going.",
+            LEDE_A,
+            "Explosion",
+            MORE_A,
+            "Detours and delays",
+            "Officials said the closure could last two weeks.",
+            "Advertisement",
+        ];
+        let b: &[&str] = &[
+            LEDE_B,
+            MORE_B,
+            "Officials expect the closure to last two weeks.",
+        ];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][2].1.as_deref(), Some("section label"), "{:?}", k[0]);
+        assert_eq!(k[0][4].0, ParagraphKind::Story, "{:?}", k[0]);
+    }
+
+    #[test]
+    fn a_headline_printed_twice_keeps_its_first_copy() {
+        let a: &[&str] = &[
+            "Inspectors close Marlow River bridge",
+            "Inspectors close Marlow River bridge",
+            LEDE_A,
+            MORE_A,
+        ];
+        let b: &[&str] = &["Marlow bridge shut after crack found", LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][0].0, ParagraphKind::Headline, "{:?}", k[0]);
+        assert_eq!(k[0][1].1.as_deref(), Some("repeated line"));
+        assert_eq!(k[1][0].0, ParagraphKind::Headline, "{:?}", k[1]);
+    }
+}

@@ -65,7 +65,7 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "sign-in prompt",
         Strength::Strong,
-        r"\b(already (a member|a subscriber|subscribed|have an account|registered)|not (yet )?a (member|subscriber)|create (a free|an|your) account|(sign|log) in (or|to) (register|subscribe|continue|read))\b",
+        r"^.{0,30}\b(already (a member|a subscriber|subscribed|have an account|registered)|not (yet )?a (member|subscriber))\b\W{0,5}(sign ?in|log ?in|subscribe|register|join)\b.{0,30}$|^(sign|log) ?in (or|to) (register|subscribe|continue|read)\b.{0,40}$",
     ),
     (
         "navigation menu",
@@ -264,6 +264,72 @@ mod tests {
             Some("cookie notice")
         );
         assert_eq!(hit("3 hrs ago").as_deref(), Some("timestamp"));
+    }
+
+    #[test]
+    fn new_furniture_rules_fire() {
+        for (s, want) in [
+            ("Home | News | Sport | Business", "navigation menu"),
+            ("Home > World > Europe", "navigation menu"),
+            ("Already a member? Sign In", "sign-in prompt"),
+            (
+                "Get SI's LSU TIGERS Championship Package FREE!",
+                "advertisement",
+            ),
+            (
+                "Copyright 2024 The Associated Press. All rights reserved.",
+                "copyright",
+            ),
+            ("© 2024 Example Media", "copyright"),
+            ("3 minute read", "reading time"),
+            ("Published 6:14 AM EDT, March 3, 2024", "timestamp"),
+            (
+                "Reporting by Lena Haugen; Editing by Mark Potter",
+                "credit line",
+            ),
+            (
+                "Associated Press writer Omar Reyes contributed from Granby.",
+                "credit line",
+            ),
+            (
+                "A thermostat on display in Oslo. Courtesy of Norvik Labs",
+                "credit line",
+            ),
+            (
+                "Engineers examine the bridge on Monday. Photo: Omar Reyes/AP",
+                "photo caption",
+            ),
+            ("View this post on Instagram", "embedded post"),
+            ("Sign up for our daily newsletter", "subscription appeal"),
+            ("Targeting Cookies", "cookie notice"),
+        ] {
+            assert_eq!(hit(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn new_rules_leave_story_text_alone() {
+        for s in [
+            // quotations, questions, subheads, short sentences
+            "\"That made this so much sweeter in the end,'' he said.",
+            "“The mass market consumer doesn’t want these complications,” he said.",
+            "What went wrong?",
+            "Detours and delays",
+            "What customers should do",
+            "It was close.",
+            "The company will pay for installation.",
+            // story sentences near the new patterns' words
+            "Get the vaccine for free, the health minister urged on Monday.",
+            "The parade was paid for courtesy of the city council.",
+            "The photo: a grainy image of the suspect, was shown to the jury.",
+            "He said the copyright dispute would go to court next year.",
+            "Members who already have an account were not affected, the bank said.",
+            "Officials published the report on Monday, three days late.",
+            "Navigation was difficult, the captain said.",
+            "Sales rose 12% in March | analysts had expected 9%.",
+        ] {
+            assert_eq!(hit(s), None, "{s}");
+        }
     }
 
     #[test]
