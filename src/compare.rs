@@ -155,6 +155,11 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
                 (prepared[ib].text(), &names[ib]),
                 &refs,
             );
+            let claims = diff::claims::across(
+                (prepared[ia].text(), prepared[ia].tokens()),
+                (prepared[ib].text(), prepared[ib].tokens()),
+                &refs,
+            );
             let tag = |change, across| RowChange {
                 row: r,
                 version: b,
@@ -164,6 +169,7 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
             };
             changes.extend(own.into_iter().map(|c| tag(c, false)));
             changes.extend(found.into_iter().map(|c| tag(c, true)));
+            changes.extend(claims.into_iter().map(|c| tag(c, true)));
         }
     }
     #[allow(clippy::cast_precision_loss)] // pair counts are tiny

@@ -11,6 +11,7 @@
 //! [`segments`] returns the whole pair as alternating equal stretches and changes
 //! whose spans rebuild both texts exactly; [`changes`] only the changes.
 
+pub mod claims;
 pub mod inline;
 pub mod kind;
 pub mod lexicon;
