@@ -193,6 +193,10 @@ fn is_proper(word: &str, sentence_start: bool) -> bool {
         return false;
     };
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 5 && upper == letters {
+        return false; // a shouted word ("FRANCS", "TROOPS"), not an acronym
+    }
     if upper >= 2 && word.chars().filter(|c| c.is_lowercase()).count() <= 1 {
         return true; // US, U.N., NATO
     }
@@ -396,6 +400,20 @@ fn same_quotation(old: Side<'_>, new: Side<'_>) -> bool {
     dice >= 0.4
 }
 
+/// Whether a change's text is glued to letters on either side: part of a
+/// word ("drone" + "s"), not words of its own.
+fn glued(side: Side<'_>) -> bool {
+    !side.span.is_empty()
+        && (side.text[..side.span.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || side.text[side.span.end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric))
+}
+
 /// The change widened to whole words when it sits inside one ("drone" + "s",
 /// "Oct" + "ober"): the words a reader sees changed.
 fn whole_words<'a>(side: Side<'a>) -> &'a str {
@@ -434,7 +452,7 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
     }
     // Inside a word ("drone"/"drones", "Oct"/"October"), the whole words speak.
     let (xo, xn) = (whole_words(old), whole_words(new));
-    let (wxo, wxn) = if xo.len() > o.len() || xn.len() > n.len() {
+    let (wxo, wxn) = if glued(old) || glued(new) {
         (plain_words(xo), plain_words(xn))
     } else {
         (wo.clone(), wn.clone())
@@ -500,7 +518,7 @@ fn one_sided(
     }
     // Inside a word ("Oct" + "ober"): the whole words on both sides.
     let (xo, xn) = (whole_words(old), whole_words(new));
-    if xo.len() > o.len() || xn.len() > n.len() {
+    if glued(old) || glued(new) {
         let (wxo, wxn) = (plain_words(xo), plain_words(xn));
         if comparable(&wxo, &wxn, 2)
             && let Some(v) = dates(old, new, &wxo, &wxn)
@@ -648,6 +666,24 @@ fn date_replaced(
     if here.is_empty() {
         return None;
     }
+    // Only the date and its little words ("on Friday", "November 5"), not a
+    // clause that happens to name a day.
+    let glue = [
+        "on", "in", "at", "the", "of", "early", "late", "last", "this", "next", "by",
+    ];
+    let other_words = words
+        .iter()
+        .filter(|w| {
+            let w = super::names::bare(w).trim_end_matches('.');
+            !glue.contains(&w)
+                && !DATE_WORDS.contains(&w)
+                && lexicon::month(w).is_none()
+                && lexicon::value(w.trim_end_matches(|c: char| c.is_alphabetic())).is_none()
+        })
+        .count();
+    if other_words > 0 {
+        return None;
+    }
     let sentence_terms = |s: Side<'_>| {
         let t = sentence_around(s);
         let span = 0..t.len();
@@ -744,7 +780,17 @@ fn same_letters(old: Side<'_>, new: Side<'_>, wo: &[String]) -> Verdict {
             .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»'))
             .count()
     };
-    if quote_marks(o) != quote_marks(n) {
+    let only_marks = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
+            .count()
+            <= 1
+    };
+    if quote_marks(o) != quote_marks(n)
+        && only_marks(o)
+        && only_marks(n)
+        && same_quotation(old, new)
+    {
         return verdict(ChangeKind::Quote, Why::QuoteMarks, o, n);
     }
     // Inside a word: what is left after the case and the marks at either end.
@@ -799,6 +845,15 @@ fn names(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<V
         };
         if titles(wo) || titles(wn) {
             return Some(verdict(ChangeKind::Wording, Why::DifferentWords, o, n));
+        }
+        // Two names a few letters apart (a typo, an OCR error) may be one
+        // entity or two: not evidence of another entity.
+        if let ([a], [b]) = (wo, wn) {
+            let longest = a.chars().count().max(b.chars().count());
+            let limit = (longest * 2 / 5).max(1);
+            if edit_distance(a, b, limit) <= limit {
+                return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
+            }
         }
         let (ro, rn) = (raw_words(o), raw_words(n));
         let acronym = |ws: &[&str]| -> Option<String> {
