@@ -291,6 +291,54 @@ pub fn same_name_keys(ka: &str, kb: &str) -> bool {
     edit_distance(ka, kb, limit) <= limit
 }
 
+/// Whether a word is written as a name or an acronym is: a capital, then
+/// lower-case letters (each hyphenated part alike, "al-Kadhimi"), or a short
+/// run of capitals ("UN", "U.S."). OCR noise ("RoinaiM", "I Ironie", "Gsn0vs")
+/// is not.
+fn well_formed(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || word.chars().any(|c| c.is_ascii_digit()) {
+        return NAME_GLUE.contains(&word.to_lowercase().as_str());
+    }
+    if letters.iter().all(|c| c.is_uppercase()) {
+        return letters.len() <= 5;
+    }
+    word.split('-').all(|part| {
+        let mut cs = part.chars().filter(|c| c.is_alphabetic());
+        cs.next().is_none_or(|_| cs.all(char::is_lowercase))
+    }) || NAME_GLUE.contains(&word.to_lowercase().as_str())
+}
+
+/// Dice share of the two words' letter pairs: how alike their letters are.
+fn bigram_share(a: &str, b: &str) -> f32 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().collect();
+        let mut p: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        p.sort_unstable();
+        p
+    };
+    let (pa, pb) = (pairs(a), pairs(b));
+    if pa.is_empty() || pb.is_empty() {
+        return 0.0;
+    }
+    let mut common = 0;
+    let (mut i, mut j) = (0, 0);
+    while i < pa.len() && j < pb.len() {
+        match pa[i].cmp(&pb[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // word lengths are small
+    let share = 2.0 * common as f32 / (pa.len() + pb.len()) as f32;
+    share
+}
+
 /// Initials of the capitalised words: "United States" → "us".
 fn initials(words: &[&str]) -> String {
     words
@@ -847,13 +895,29 @@ fn names(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<V
             return Some(verdict(ChangeKind::Wording, Why::DifferentWords, o, n));
         }
         // Two names a few letters apart (a typo, an OCR error) may be one
-        // entity or two: not evidence of another entity.
+        // entity or two, and a garbled word ("RoinaiM") is no evidence of any
+        // entity: not another name, only another spelling.
         if let ([a], [b]) = (wo, wn) {
+            // Accents aside: OCR and transliteration lose or add them.
+            let plain = |w: &str| -> String {
+                use unicode_normalization::UnicodeNormalization;
+                w.nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                    .collect()
+            };
+            let (a, b) = (&plain(a), &plain(b));
             let longest = a.chars().count().max(b.chars().count());
             let limit = (longest * 2 / 5).max(1);
-            if edit_distance(a, b, limit) <= limit {
+            if edit_distance(a, b, limit) <= limit || bigram_share(a, b) >= 0.3 {
                 return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
             }
+        }
+        if !raw_words(o)
+            .iter()
+            .chain(raw_words(n).iter())
+            .all(|w| well_formed(w))
+        {
+            return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
         }
         let (ro, rn) = (raw_words(o), raw_words(n));
         let acronym = |ws: &[&str]| -> Option<String> {
@@ -1315,6 +1379,27 @@ mod tests {
         ] {
             assert_eq!(scored(old, new), vec![], "{old} / {new}");
         }
+    }
+
+    #[test]
+    fn garbled_or_alike_names_are_spellings_not_other_entities() {
+        use ChangeKind::{Name, Spelling};
+        // OCR noise and typos: no evidence of another entity.
+        assert_eq!(
+            kind_of("sold in Londou by them", "sold in London by them"),
+            Spelling
+        );
+        assert_eq!(kind_of("at Romans and at", "at RoinaiM and at"), Spelling);
+        assert_eq!(kind_of("from Genève to", "from Sénevé to"), Spelling);
+        // Two real names are still another entity.
+        assert_eq!(
+            kind_of("talks in Washington today", "talks in Paris today"),
+            Name
+        );
+        assert_eq!(
+            kind_of("FRANCS were paid", "TROOPS were paid"),
+            ChangeKind::Wording
+        );
     }
 
     #[test]
