@@ -176,6 +176,7 @@ pub struct Prepared<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     quotes: Vec<Range<usize>>,
+    noisy: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -191,13 +192,29 @@ impl<'a> Prepared<'a> {
         &self.tokens
     }
 
-    /// Tokenises `text` and finds its quotations.
+    /// Tokenises `text` and finds its quotations; the text is judged noisy
+    /// (OCR) by itself, see [`kind::noisy`].
     #[must_use]
     pub fn new(text: &'a str) -> Self {
+        let tokens = tokens::tokenize(text);
+        let noisy = kind::noisy(text, &tokens);
+        Self {
+            text,
+            tokens,
+            quotes: kind::quotations(text),
+            noisy,
+        }
+    }
+
+    /// [`Prepared::new`] for a part of a longer text (a row's cell) whose
+    /// noisiness was judged on the whole (a paragraph is too short to tell).
+    #[must_use]
+    pub fn with_noise(text: &'a str, noisy: bool) -> Self {
         Self {
             text,
             tokens: tokens::tokenize(text),
             quotes: kind::quotations(text),
+            noisy,
         }
     }
 }
@@ -293,11 +310,13 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> 
                 text: old,
                 span: &os,
                 quotes: qa,
+                noisy: a.noisy,
             },
             kind::Side {
                 text: new,
                 span: &ns,
                 quotes: qb,
+                noisy: b.noisy,
             },
         );
         (ca, cb) = (os.end, ns.end);
