@@ -194,6 +194,13 @@ fn is_proper(word: &str, sentence_start: bool) -> bool {
     let Some(first) = letters.next() else {
         return false;
     };
+    // "IO", "lO": a figure misread (1 and 0), not an acronym.
+    if word.chars().count() <= 4
+        && word.chars().any(|c| matches!(c, 'O' | 'o'))
+        && word.chars().all(|c| "OoIlÏÎ".contains(c))
+    {
+        return false;
+    }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters > 5 && upper == letters {
@@ -943,8 +950,23 @@ fn names(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<V
         return Some(verdict(ChangeKind::NameSpelling, Why::SameName, o, n));
     }
     if po && pn && (old.noisy || new.noisy) && wo.len() == 1 && wn.len() == 1 {
-        // In noisy print, a name read another way in the same place is the
-        // same name misread far more often than another name.
+        // In noisy print, capitals are weak evidence: a word of one or two
+        // letters ("IA", "Jt") or in a line of capitals ("PRIME", "PAS") is
+        // a misread word, not a name.
+        let weak = |s: &str| {
+            raw_words(s).iter().any(|w| {
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                letters <= 2
+                    || w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            })
+        };
+        if weak(o) || weak(n) {
+            return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
+        }
+        // Else a name read another way in the same place is the same name
+        // misread far more often than another name.
         return Some(verdict(ChangeKind::NameSpelling, Why::SameName, o, n));
     }
     if po && pn {
