@@ -104,7 +104,7 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
     let refined = linking::refine(&index, linking::groups(&index, &links));
     let sentence: Vec<bool> = texts
         .iter()
-        .map(|t| crate::boilerplate::shape::ends_like_sentence(t))
+        .map(|t| crate::text::ends_like_sentence(t))
         .collect();
     let filled = gaps::continuations(&index, gaps::fill(&index, refined, n), n, &sentence);
     let mut groups: Vec<Vec<Node>> = filled
