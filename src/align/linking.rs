@@ -68,6 +68,10 @@ pub struct Link {
     pub kind: LinkKind,
 }
 
+/// Similarity a mutual match needs when both paragraphs stand where their
+/// neighbours' matches point, as a share of [`AlignConfig::link_min_similarity`].
+const PLACED_LINK_FACTOR: f32 = 0.75;
+
 /// A single shared word is never evidence enough to put two paragraphs in one row.
 const MIN_SHARED_TERMS: usize = 2;
 /// A part must add at least this share of the whole's weight to what the whole's
@@ -112,8 +116,13 @@ fn pair_links(
         let Some(cj) = index.best_in(ci.other, va) else {
             continue;
         };
-        if cj.other == i && ci.sim >= cfg.link_min_similarity && ci.shared_terms >= MIN_SHARED_TERMS
-        {
+        // Place confirmed from both sides stands in for some of the words.
+        let min_sim = if ci.support > 0 && cj.support > 0 {
+            cfg.link_min_similarity * PLACED_LINK_FACTOR
+        } else {
+            cfg.link_min_similarity
+        };
+        if cj.other == i && ci.sim >= min_sim && ci.shared_terms >= MIN_SHARED_TERMS {
             out.push(Link {
                 a: i,
                 b: ci.other,
@@ -301,6 +310,11 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
         let here = affinity(index, x, &groups[own]);
         let mut best: Option<(f32, usize)> = None;
         for c in &index.candidates[x] {
+            // One shared word is no evidence here either: a six-word paragraph
+            // "holds" any long one that repeats its one rare word.
+            if c.shared_terms < MIN_SHARED_TERMS {
+                continue;
+            }
             let g = group_of[c.other];
             if g == own || groups[g].iter().any(|&m| index.nodes[m].version == vx) {
                 continue;

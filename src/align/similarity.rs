@@ -41,6 +41,9 @@ pub struct Candidate {
     pub contains: f32,
     /// Number of terms the two share.
     pub shared_terms: usize,
+    /// Neighbours of this paragraph whose own matches stand beside the other one
+    /// (set by [`super::context::prefer_in_place`]; 0 until then).
+    pub support: u8,
 }
 
 /// All nodes with their features and best candidates in each other version.
@@ -50,7 +53,9 @@ pub struct SimilarityIndex {
     pub nodes: Vec<Node>,
     /// Features per node.
     pub features: Vec<Features>,
-    /// Candidates per node, best first within each other version; all versions mixed.
+    /// Candidates per node, best first within each other version (by similarity,
+    /// or by place among near-equals once [`super::context::prefer_in_place`] ran);
+    /// all versions mixed.
     pub candidates: Vec<Vec<Candidate>>,
 }
 
@@ -161,6 +166,7 @@ fn score(i: usize, j: usize, features: &[Features]) -> Candidate {
         contained: ratio(dot, ni),
         contains: ratio(dot, nj),
         shared_terms,
+        support: 0,
     }
 }
 
