@@ -10,6 +10,8 @@
 mod eval;
 #[path = "support/stories.rs"]
 mod stories;
+#[path = "support/tfidf.rs"]
+mod tfidf;
 
 fn score(dir: &str) -> eval::Scores {
     let (gold, versions) = stories::load_story(dir);
@@ -55,4 +57,60 @@ fn release_and_rewrites_story_only() {
     let s = score("recall-story-only");
     assert!(s.link_f1 >= 0.96, "links F1 {:.3}", s.link_f1);
     assert!(s.bp_p >= 0.99, "nothing hidden: P {:.3}", s.bp_p);
+}
+
+/// Every scored story: its name, gold and versions (the sample, scraped and as
+/// story-only text, and each fixture story).
+fn all_stories() -> Vec<(String, serde_json::Value, Vec<(String, String)>)> {
+    let (gold, versions) = stories::sample();
+    let (so_gold, so_versions) = stories::story_only(&gold, &versions);
+    let mut out = vec![
+        ("sample".to_string(), gold, versions),
+        ("sample-story-only".to_string(), so_gold, so_versions),
+    ];
+    for dir in STORIES {
+        let (gold, versions) = stories::load_story(dir);
+        out.push(((*dir).to_string(), gold, versions));
+    }
+    out
+}
+
+/// The fixture stories, scraped and story-only.
+const STORIES: &[&str] = &["bridge", "bridge-story-only", "recall", "recall-story-only"];
+
+/// wirediff against the plain order-free TF-IDF cosine baseline on every story:
+/// its links F1 must be higher on each, whatever the baseline's threshold.
+/// Run with `--nocapture` for the table.
+#[test]
+fn wirediff_beats_the_tfidf_baseline_on_every_story() {
+    let none = serde_json::json!([]);
+    eprintln!(
+        "{:<22} {:>17} | {:>17} {:>7} {:>7}",
+        "story", "wirediff P/R/F1", "tf-idf@0.3 P/R/F1", "F1@0.2", "F1@0.4"
+    );
+    for (name, gold, versions) in all_stories() {
+        let pred = stories::json_of(&stories::compare_texts(&versions));
+        let ours = eval::score(&gold, &none, &pred);
+        let base = |t: f64| eval::score(&gold, &none, &tfidf::align(&pred, t));
+        let (b3, b2, b4) = (base(tfidf::MIN_COSINE), base(0.2), base(0.4));
+        eprintln!(
+            "{name:<22} {:.3}/{:.3}/{:.3} | {:.3}/{:.3}/{:.3} {:>7.3} {:>7.3}",
+            ours.link_p,
+            ours.link_r,
+            ours.link_f1,
+            b3.link_p,
+            b3.link_r,
+            b3.link_f1,
+            b2.link_f1,
+            b4.link_f1
+        );
+        for b in [&b3, &b2, &b4] {
+            assert!(
+                ours.link_f1 > b.link_f1,
+                "{name}: wirediff links F1 {:.3} does not beat the TF-IDF baseline's {:.3}",
+                ours.link_f1,
+                b.link_f1
+            );
+        }
+    }
 }
