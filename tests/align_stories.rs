@@ -92,9 +92,12 @@ fn write_thru_with_lede_rewritten_three_times_story_only() {
     assert!(s.bp_p >= 0.99, "nothing hidden: P {:.3}", s.bp_p);
 }
 
-/// Every scored story: its name, gold and versions (the sample, scraped and as
-/// story-only text, and each fixture story).
-fn all_stories() -> Vec<(String, serde_json::Value, Vec<(String, String)>)> {
+/// A scored story: its name, its gold and its `(file name, text)` versions.
+type Story = (String, serde_json::Value, Vec<(String, String)>);
+
+/// Every scored story (the sample, scraped and as story-only text, and each
+/// fixture story).
+fn all_stories() -> Vec<Story> {
     let (gold, versions) = stories::sample();
     let (so_gold, so_versions) = stories::story_only(&gold, &versions);
     let mut out = vec![
