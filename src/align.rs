@@ -3,7 +3,8 @@
 //! The steps, each in its own file:
 //! 1. [`features`]: every story paragraph becomes a set of IDF-weighted word stems;
 //! 2. [`similarity`]: candidate counterparts in every other version, via an
-//!    inverted index (never all pairs);
+//!    inverted index (never all pairs); [`context`]: among near-equal ones, the
+//!    one that stands where the paragraph's neighbours point goes first;
 //! 3. [`linking`]: mutual best matches and contained splits/merges between each
 //!    pair of versions, joined into groups;
 //! 4. [`gaps`]: lone paragraphs filling the same gap between shared rows join;
@@ -13,6 +14,7 @@
 //! top (one row for all that share a word). The result is deterministic: it depends only on the input texts and the
 //! configuration.
 
+pub mod context;
 pub mod features;
 pub mod gaps;
 pub mod linking;
@@ -99,12 +101,13 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
             }
         }
     }
-    let index = SimilarityIndex::build(nodes, &texts);
+    let mut index = SimilarityIndex::build(nodes, &texts);
+    context::prefer_in_place(&mut index, n);
     let links = linking::links(&index, n, cfg);
     let refined = linking::refine(&index, linking::groups(&index, &links));
     let sentence: Vec<bool> = texts
         .iter()
-        .map(|t| crate::boilerplate::shape::ends_like_sentence(t))
+        .map(|t| crate::text::ends_like_sentence(t))
         .collect();
     let filled = gaps::continuations(&index, gaps::fill(&index, refined, n), n, &sentence);
     let mut groups: Vec<Vec<Node>> = filled

@@ -169,7 +169,7 @@ impl Classifier {
                     return Flag::None;
                 }
                 let starts_lower = f.chars().next().is_some_and(char::is_lowercase);
-                if words <= 3 && (!shape::ends_like_sentence(f) || starts_lower) {
+                if words <= 3 && (!text::ends_like_sentence(f) || starts_lower) {
                     return Flag::Shape("fragment");
                 }
                 if shape::is_label(f, 6) {

@@ -77,7 +77,12 @@ fn sample_story_lines_are_never_hidden() {
 
 #[test]
 fn invented_story_only_versions_are_never_hidden() {
-    for dir in ["bridge-story-only", "recall-story-only"] {
+    for dir in [
+        "bridge-story-only",
+        "recall-story-only",
+        "port-story-only",
+        "quake-story-only",
+    ] {
         let (_, versions) = stories::load_story(dir);
         assert_nothing_hidden(&stories::compare_texts(&versions));
     }

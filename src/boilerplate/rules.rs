@@ -54,7 +54,7 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "related link",
         Strength::Strong,
-        r"^(read more|related|more|see also|also read|read also|recommended|most read|trending|you may also like|more from|more on this|related articles?|related stories)\s*(:|$)",
+        r"^(read more|related|more|see also|also read|read also|recommended|most read|trending|you may also like|more from|more (on|about) this( story| topic)?|related articles?|related stories)\s*(:|$)",
     ),
     (
         // A promotion standing alone: an imperative offer ending in the price.
@@ -147,6 +147,13 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
         "cookie notice",
         Strength::Strong,
         r"\b(cookies?|consent|vendors?)\b.*\b(partners?|consent|preferences?|necessary|personal data|privacy|advertising|accept|reject)\b",
+    ),
+    (
+        // The banner's usual opening, whatever follows ("We and our partners
+        // use cookies to personalise content and ads").
+        "cookie notice",
+        Strength::Strong,
+        r"^(this (web)?site|we)( and our (\d+ )?partners)? (use|uses|store|stores) cookies\b",
     ),
     (
         "cookie notice",
@@ -302,6 +309,13 @@ mod tests {
             ("View this post on Instagram", "embedded post"),
             ("Sign up for our daily newsletter", "subscription appeal"),
             ("Targeting Cookies", "cookie notice"),
+            (
+                "We and our partners use cookies to personalise content and ads.",
+                "cookie notice",
+            ),
+            ("This site uses cookies.", "cookie notice"),
+            ("More on this story", "related link"),
+            ("More about this topic:", "related link"),
         ] {
             assert_eq!(hit(s).as_deref(), Some(want), "{s}");
         }
@@ -325,6 +339,8 @@ mod tests {
             "He said the copyright dispute would go to court next year.",
             "Members who already have an account were not affected, the bank said.",
             "Officials published the report on Monday, three days late.",
+            "Bakers said they use cookies from the old recipe.",
+            "More on this story later, the minister said.",
             "Navigation was difficult, the captain said.",
             "Sales rose 12% in March | analysts had expected 9%.",
         ] {

@@ -6,20 +6,7 @@
 //! sentence) and which may join a run of furniture around them. A byline is the
 //! one shape strong enough to stand alone: "By" followed by capitalised names.
 
-/// Ends with sentence punctuation, possibly followed by closing quotes or brackets.
-#[must_use]
-pub fn ends_like_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
-    t.ends_with(['.', '!', '?', ':', ';'])
-}
-
-/// Closing quotes and brackets (straight, typographic, and the `''` some wires use).
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
-    )
-}
+use crate::text::{ends_like_sentence, is_closer};
 
 /// A question: ends with `?` (before any closing quote).
 #[must_use]

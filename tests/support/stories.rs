@@ -101,3 +101,84 @@ pub fn para(cmp: &Comparison, v: usize, text: &str) -> usize {
         .position(|p| p.text == text)
         .unwrap_or_else(|| panic!("v{v} has no paragraph {text:?}"))
 }
+
+/// The bundled sample and its gold (`tests/fixtures/gold/seeds.json`).
+pub fn sample() -> (Value, Vec<(String, String)>) {
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture_path("gold/seeds.json")).expect("gold"),
+    )
+    .expect("gold json");
+    let inputs = wirediff::ingest::sample_inputs();
+    let versions = gold["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|name| {
+            let name = name.as_str().expect("name");
+            let input = inputs
+                .iter()
+                .find(|i| i.path.ends_with(name))
+                .expect("sample file");
+            let text = String::from_utf8(input.bytes.clone()).expect("utf-8");
+            (name.to_string(), text)
+        })
+        .collect();
+    (gold, versions)
+}
+
+/// A story as story-only text: the gold's boilerplate lines dropped, the other
+/// non-empty lines kept in order one blank line apart, and the gold's line
+/// numbers moved to match (no boilerplate left in it).
+pub fn story_only(gold: &Value, versions: &[(String, String)]) -> (Value, Vec<(String, String)>) {
+    let line = |x: &Value| usize::try_from(x.as_u64().expect("line")).expect("small");
+    let mut boiler: std::collections::HashSet<(usize, usize)> = Default::default();
+    for m in gold["boilerplate"].as_array().expect("boilerplate") {
+        let v = line(&m["v"]);
+        boiler.extend(
+            m["lines"]
+                .as_array()
+                .expect("lines")
+                .iter()
+                .map(|l| (v, line(l))),
+        );
+    }
+    let mut renumber: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut out = Vec::new();
+    for (v, (name, text)) in versions.iter().enumerate() {
+        let mut kept: Vec<&str> = Vec::new();
+        for (i, l) in text.split('\n').enumerate() {
+            if !l.trim().is_empty() && !boiler.contains(&(v, i + 1)) {
+                kept.push(l);
+                renumber.insert((v, i + 1), 2 * kept.len() - 1);
+            }
+        }
+        out.push((name.clone(), kept.join("\n\n")));
+    }
+    let groups: Vec<Value> = gold["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| {
+            g.as_array()
+                .expect("group")
+                .iter()
+                .map(|m| {
+                    let v = line(&m["v"]);
+                    let lines: Vec<usize> = m["lines"]
+                        .as_array()
+                        .expect("lines")
+                        .iter()
+                        .map(|l| renumber[&(v, line(l))])
+                        .collect();
+                    serde_json::json!({"v": v, "lines": lines})
+                })
+                .collect()
+        })
+        .collect();
+    let gold = serde_json::json!({
+        "versions": gold["versions"].clone(),
+        "groups": groups,
+        "boilerplate": [],
+    });
+    (gold, out)
+}
