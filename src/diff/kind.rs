@@ -460,15 +460,21 @@ fn same_quotation(old: Side<'_>, new: Side<'_>) -> bool {
 /// Whether a change's text is glued to letters on either side: part of a
 /// word ("drone" + "s"), not words of its own.
 fn glued(side: Side<'_>) -> bool {
-    !side.span.is_empty()
+    let changed = side.changed();
+    !changed.is_empty()
         && (side.text[..side.span.start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
+            && changed.chars().next().is_some_and(char::is_alphanumeric)
             || side.text[side.span.end..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric))
+                .is_some_and(char::is_alphanumeric)
+                && changed
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric))
 }
 
 /// The change widened to whole words when it sits inside one ("drone" + "s",
@@ -905,11 +911,43 @@ fn same_letters(old: Side<'_>, new: Side<'_>, wo: &[String]) -> Verdict {
             .count()
             <= 1
     };
+    // Whether the word right after the marks (or, at the end, right before)
+    // is inside a quotation: marks that split or join a quotation whose words
+    // stay quoted change its style, not what is quoted.
+    // An opening mark is read by the word after it, a closing one by the
+    // word before.
+    let opening = o
+        .chars()
+        .chain(n.chars())
+        .find(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
+        .is_some_and(|c| match c {
+            '“' | '«' | '„' => true,
+            '"' => {
+                let side = if o.contains('"') { old } else { new };
+                side.text[side.span.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            }
+            _ => false,
+        });
+    let quoted_beside = |s: Side<'_>| {
+        let t = s.text;
+        let at = if opening {
+            t[s.span.end..]
+                .find(|c: char| c.is_alphanumeric())
+                .map(|i| s.span.end + i)
+        } else {
+            t[..s.span.start].rfind(|c: char| c.is_alphanumeric())
+        };
+        at.is_some_and(|at| s.quotes.iter().any(|q| q.start < at && at < q.end))
+    };
     // OCR adds and drops marks: in noisy print they say nothing.
     if quote_marks(o) != quote_marks(n)
         && only_marks(o)
         && only_marks(n)
         && !(old.noisy || new.noisy)
+        && quoted_beside(old) != quoted_beside(new)
         && same_quotation(old, new)
     {
         return verdict(ChangeKind::Quote, Why::QuoteMarks, o, n);
@@ -1536,6 +1574,32 @@ mod tests {
         let clean = "The attack on the residence came after weeks of protests by supporters \
                      of militias who rejected the results of the election in October, officials said.";
         assert!(!super::noisy(clean, &crate::diff::tokens::tokenize(clean)));
+    }
+
+    #[test]
+    fn marks_and_figures_are_read_where_they_stand() {
+        // A quotation split in two by its attribution: the same words quoted.
+        let split = kinds(
+            "“The house was dancing. I grabbed my children,” said Elena Morosi, a baker.",
+            "“The house was dancing,” said baker Elena Morosi. “I grabbed my children.”",
+        );
+        assert!(split.iter().all(|c| c.2 != ChangeKind::Quote), "{split:?}");
+        // Marks lost: the words are no longer quoted.
+        let lost = kinds(
+            "he called it “terrorism” today",
+            "he called it terrorism today",
+        );
+        assert!(lost.iter().all(|c| c.2 == ChangeKind::Quote), "{lost:?}");
+        // Punctuation right after a figure is not inside the figure.
+        let got = kinds(
+            "terminals by 2027, puts as many as 900 jobs at risk.",
+            "terminals by 2027. The union says up to 900 jobs could go.",
+        );
+        assert!(
+            got.iter()
+                .all(|c| !c.2.matters() && c.2 != ChangeKind::NumberForm),
+            "{got:?}"
+        );
     }
 
     #[test]
