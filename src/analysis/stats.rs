@@ -173,19 +173,16 @@ fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)>
     out
 }
 
-/// Everything, against `reference`.
+/// Everything, against `reference` (the matrix is the comparison's, built once).
 #[must_use]
 pub fn compute(cmp: &Comparison, reference: usize) -> Stats {
-    compute_with(cmp, matrix(cmp), reference)
+    compute_with(cmp, cmp.analysis().matrix.clone(), reference)
 }
 
-/// Everything, against the most central version (the default reference),
-/// building the matrix once for both.
+/// Everything, against the most central version (the default reference).
 #[must_use]
 pub fn compute_central(cmp: &Comparison) -> Stats {
-    let m = matrix(cmp);
-    let reference = most_central(&m);
-    compute_with(cmp, m, reference)
+    compute(cmp, cmp.analysis().most_central)
 }
 
 fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
@@ -254,7 +251,7 @@ fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
         .collect();
     Stats {
         reference,
-        most_central: most_central(&m),
+        most_central: cmp.analysis().most_central,
         matrix: m,
         versions,
     }
