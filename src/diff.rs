@@ -15,6 +15,7 @@ pub mod inline;
 pub mod kind;
 pub mod lexicon;
 pub mod names;
+pub mod reason;
 pub mod refine;
 pub mod tokens;
 
@@ -25,6 +26,7 @@ use serde::Serialize;
 
 use crate::text;
 use inline::Tag;
+pub use reason::{Reason, Why};
 use tokens::Token;
 
 /// What kind of difference a change is.
@@ -120,8 +122,8 @@ impl ChangeKind {
 pub struct Change {
     /// What kind of difference.
     pub kind: ChangeKind,
-    /// Why it is that kind, in words a reader can check.
-    pub reason: String,
+    /// Why it is that kind: rendered to words a reader can check only when shown.
+    pub reason: Reason,
     /// The old text of the change, trimmed to whole tokens.
     pub old: String,
     /// The new text of the change, trimmed to whole tokens.

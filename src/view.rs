@@ -23,7 +23,7 @@ use crate::analysis::entities::Form;
 use crate::analysis::quotes::{Status, Wording};
 use crate::analysis::stats::{self, Stats};
 use crate::compare::{Comparison, RowChange};
-use crate::diff::{Change, ChangeKind};
+use crate::diff::{Change, ChangeKind, Reason};
 use crate::model::ParagraphKind;
 
 /// What a view shows: the reference, the versions in order, boilerplate or not.
@@ -467,71 +467,4 @@ fn quotes(cmp: &Comparison, choice: &Choice) -> Vec<QuoteView> {
             })
         })
         .collect()
-}
-
-// TEMPORARY, until `diff::Reason` (typed reasons, on main) is merged: a reason
-// is still text, turned round by reading it. Removed with the merge.
-/// A change's reason (text until typed reasons land).
-pub type Reason = String;
-
-trait Flipped {
-    fn flipped(&self) -> Reason;
-}
-
-impl Flipped for String {
-    fn flipped(&self) -> Reason {
-        reason_reversed(self)
-    }
-}
-
-/// A change's reason told from its other side: "added" and "removed",
-/// "dropped" and "added" quotation marks, the "old" and "new" version
-/// swapped, and `a / b` (or `a → b`) read `b / a`. When the two sides cannot
-/// be told apart (the separator also stands in the quoted text), only the
-/// reason's head is kept, which names no direction.
-fn reason_reversed(reason: &str) -> String {
-    // Reasons about text on one side only: the head turns, the text stays.
-    const ONE_SIDED: [(&str, &str); 3] = [
-        ("added", "removed"),
-        (
-            "word added inside a sentence",
-            "word removed inside a sentence",
-        ),
-        ("honorific added", "honorific removed"),
-    ];
-    let turn = |head: &str, pairs: &[(&'static str, &'static str)]| {
-        pairs.iter().find_map(|&(a, b)| {
-            if head == a {
-                Some(b)
-            } else if head == b {
-                Some(a)
-            } else {
-                None
-            }
-        })
-    };
-    for (a, b) in [("old", "new"), ("new", "old")] {
-        if let Some(rest) = reason.strip_prefix(&format!("negated in the {a} version only")) {
-            return format!("negated in the {b} version only{rest}");
-        }
-    }
-    let Some((head, body)) = reason.split_once(": ") else {
-        return reason.to_string();
-    };
-    if let Some(turned) = turn(head, &ONE_SIDED) {
-        return format!("{turned}: {body}");
-    }
-    let head = turn(
-        head,
-        &[("quotation marks dropped", "quotation marks added")],
-    )
-    .unwrap_or(head);
-    // Both sides shown, as `old / new` (or `old → new`).
-    let Some(sep) = [" / ", " → "].into_iter().find(|sep| body.contains(sep)) else {
-        return format!("{head}: {body}");
-    };
-    match body.split_once(sep) {
-        Some((x, y)) if !y.contains(sep) => format!("{head}: {y}{sep}{x}"),
-        _ => head.to_string(),
-    }
 }

@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use super::ChangeKind;
 use super::lexicon::{self, CAPITALISED_DATE_WORDS, DATE_WORDS};
+use super::reason::{Reason, Why};
 use crate::text;
 
 /// Letters and digits only, lowercased: what is left when case, marks and spacing go.
@@ -148,13 +149,13 @@ pub struct Verdict {
     /// The kind.
     pub kind: ChangeKind,
     /// Why: which words made it that kind.
-    pub reason: String,
+    pub reason: Reason,
 }
 
-fn verdict(kind: ChangeKind, reason: impl Into<String>) -> Verdict {
+fn verdict(kind: ChangeKind, why: Why, old: &str, new: &str) -> Verdict {
     Verdict {
         kind,
-        reason: reason.into(),
+        reason: Reason::new(why, old, new),
     }
 }
 
@@ -349,40 +350,21 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
         return v;
     }
     if has_date(o, &wo) || has_date(n, &wn) {
-        return verdict(
-            ChangeKind::Date,
-            format!("day or date: {} / {}", show(o), show(n)),
-        );
+        return verdict(ChangeKind::Date, Why::DayOrDate, o, n);
     }
     let (vo, vn) = (values(&wo), values(&wn));
     let quantities = |ws: &[String]| ws.iter().any(|w| lexicon::is_quantity(w));
     if vo != vn && (!vo.is_empty() || !vn.is_empty()) {
         if vo.len() == vn.len() && !vo.is_empty() {
-            return verdict(
-                ChangeKind::Number,
-                format!("number changed: {} / {}", show(o), show(n)),
-            );
+            return verdict(ChangeKind::Number, Why::NumberChanged, o, n);
         }
-        return verdict(
-            ChangeKind::Number,
-            format!("quantity differs: {} / {}", show(o), show(n)),
-        );
+        return verdict(ChangeKind::Number, Why::QuantityDiffers, o, n);
     }
     if !vo.is_empty() && vo == vn && wo.len() <= 3 && wn.len() <= 3 {
-        return verdict(
-            ChangeKind::NumberForm,
-            format!(
-                "same number, written differently: {} / {}",
-                show(o),
-                show(n)
-            ),
-        );
+        return verdict(ChangeKind::NumberForm, Why::SameNumberWritten, o, n);
     }
     if quantities(&wo) != quantities(&wn) {
-        return verdict(
-            ChangeKind::Number,
-            format!("quantity differs: {} / {}", show(o), show(n)),
-        );
+        return verdict(ChangeKind::Number, Why::QuantityDiffers, o, n);
     }
     if let Some(v) = names(old, new, &wo, &wn) {
         return v;
@@ -394,10 +376,7 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
         let longest = so.chars().count().max(sn.chars().count());
         let limit = 2.min(longest / 3);
         if limit > 0 && edit_distance(&so, &sn, limit) <= limit {
-            return verdict(
-                ChangeKind::Spelling,
-                format!("spelled differently: {} / {}", show(o), show(n)),
-            );
+            return verdict(ChangeKind::Spelling, Why::Spelled, o, n);
         }
     }
     if let Some(v) = contradiction(&wo, &wn) {
@@ -407,33 +386,13 @@ pub fn classify(old: Side<'_>, new: Side<'_>) -> Verdict {
         return v;
     }
     if inside(old.span, old.quotes) || inside(new.span, new.quotes) {
-        return verdict(
-            ChangeKind::Quote,
-            format!("inside a quotation: “{}” → “{}”", show(o), show(n)),
-        );
+        return verdict(ChangeKind::Quote, Why::InsideQuotation, o, n);
     }
     if let Some(v) = plural(&wo, &wn).or_else(|| plural_suffix(old, new)) {
         return v;
     }
-    added_or_removed(old, new, &wo, &wn).unwrap_or_else(|| {
-        verdict(
-            ChangeKind::Wording,
-            format!("different words: {} / {}", show(o), show(n)),
-        )
-    })
-}
-
-/// A short quotation of change text for a reason.
-fn show(s: &str) -> String {
-    let s = s.trim();
-    if s.is_empty() {
-        return "(nothing)".into();
-    }
-    let mut out: String = s.chars().take(60).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
+    added_or_removed(old, new, &wo, &wn)
+        .unwrap_or_else(|| verdict(ChangeKind::Wording, Why::DifferentWords, o, n))
 }
 
 /// Only case, marks or spacing differ: spelling when a word's inside changed
@@ -448,25 +407,10 @@ fn same_letters(old: Side<'_>, new: Side<'_>, wo: &[String]) -> Verdict {
             .count()
     };
     if quote_marks(o) != quote_marks(n) {
-        let what = if quote_marks(o) > quote_marks(n) {
-            "dropped"
-        } else {
-            "added"
-        };
-        return verdict(
-            ChangeKind::Quote,
-            format!("quotation marks {what}: {} / {}", show(o), show(n)),
-        );
+        return verdict(ChangeKind::Quote, Why::QuoteMarks, o, n);
     }
     if wo.iter().any(|w| lexicon::value(w).is_some()) {
-        return verdict(
-            ChangeKind::NumberForm,
-            format!(
-                "same number, written differently: {} / {}",
-                show(o),
-                show(n)
-            ),
-        );
+        return verdict(ChangeKind::NumberForm, Why::SameNumberWritten, o, n);
     }
     // Inside a word: what is left after the case and the marks at either end.
     let inner = |s: &str| -> String {
@@ -477,19 +421,9 @@ fn same_letters(old: Side<'_>, new: Side<'_>, wo: &[String]) -> Verdict {
     };
     let (io, inn) = (inner(o), inner(n));
     if !io.is_empty() && !inn.is_empty() && io != inn {
-        return verdict(
-            ChangeKind::Spelling,
-            format!(
-                "same letters, joined or marked differently: {} / {}",
-                show(o),
-                show(n)
-            ),
-        );
+        return verdict(ChangeKind::Spelling, Why::JoinedOrMarked, o, n);
     }
-    verdict(
-        ChangeKind::CasePunctuation,
-        format!("case or punctuation: {} / {}", show(o), show(n)),
-    )
+    verdict(ChangeKind::CasePunctuation, Why::CaseOrPunctuation, o, n)
 }
 
 /// Names on both sides: the same name spelled differently (by transliteration-
@@ -507,10 +441,7 @@ fn names(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<V
             .any(|w| is_proper(w, false) && !NAME_GLUE.contains(&w.to_lowercase().as_str()))
     };
     if wo.len() <= 3 && wn.len() <= 3 && any_proper(old) && any_proper(new) && same_name(o, n) {
-        return Some(verdict(
-            ChangeKind::NameSpelling,
-            format!("same name spelled differently: {} / {}", show(o), show(n)),
-        ));
+        return Some(verdict(ChangeKind::NameSpelling, Why::SameName, o, n));
     }
     if po && pn {
         let (ro, rn) = (raw_words(o), raw_words(n));
@@ -526,14 +457,11 @@ fn names(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<V
         let same = acronym(&ro).is_some_and(|a| a == initials(&rn))
             || acronym(&rn).is_some_and(|a| a == initials(&ro));
         let why = if same {
-            "another name for the same"
+            Why::AnotherNameForSame
         } else {
-            "named differently"
+            Why::NamedDifferently
         };
-        return Some(verdict(
-            ChangeKind::Name,
-            format!("{why}: {} / {}", show(o), show(n)),
-        ));
+        return Some(verdict(ChangeKind::Name, why, o, n));
     }
     None
 }
@@ -555,18 +483,13 @@ fn near_number(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Op
     let (o, n) = (old.changed(), new.changed());
     let qualifier = |ws: &[String]| ws.iter().any(|w| lexicon::QUALIFIERS.contains(&w.as_str()));
     if qualifier(wo) || qualifier(wn) {
-        return Some(verdict(
-            ChangeKind::Number,
-            format!("the number's qualifier changed: {} / {}", show(o), show(n)),
-        ));
+        return Some(verdict(ChangeKind::Number, Why::Qualifier, o, n));
     }
     Some(verdict(
         ChangeKind::NumberForm,
-        format!(
-            "same number, written differently: {} / {}",
-            show(o),
-            show(n)
-        ),
+        Why::SameNumberWritten,
+        o,
+        n,
     ))
 }
 
@@ -576,10 +499,7 @@ fn contradiction(wo: &[String], wn: &[String]) -> Option<Verdict> {
         return None;
     }
     if let Some((a, b)) = lexicon::antonyms(wo, wn) {
-        return Some(verdict(
-            ChangeKind::Claim,
-            format!("opposite statements: {a} / {b}"),
-        ));
+        return Some(verdict(ChangeKind::Claim, Why::Opposite, a, b));
     }
     let neg = |ws: &[String]| ws.iter().filter(|w| lexicon::is_negation(w)).count();
     let (no, nn) = (neg(wo), neg(wn));
@@ -589,10 +509,8 @@ fn contradiction(wo: &[String], wn: &[String]) -> Option<Verdict> {
             .iter()
             .find(|x| lexicon::is_negation(x))
             .map_or("", String::as_str);
-        return Some(verdict(
-            ChangeKind::Claim,
-            format!("negation on one side only: “{word}”"),
-        ));
+        let (a, b) = if no > 0 { (word, "") } else { ("", word) };
+        return Some(verdict(ChangeKind::Claim, Why::Negation, a, b));
     }
     None
 }
@@ -615,10 +533,7 @@ fn attribution(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Op
         && wo.len() <= 8
         && wn.len() <= 8
     {
-        return Some(verdict(
-            ChangeKind::Attribution,
-            format!("source of the statement: {} / {}", show(o), show(n)),
-        ));
+        return Some(verdict(ChangeKind::Attribution, Why::Source, o, n));
     }
     None
 }
@@ -634,10 +549,7 @@ fn plural(wo: &[String], wn: &[String]) -> Option<Verdict> {
             if short.len() >= 4
                 && (long.strip_suffix('s') == Some(short) || long.strip_suffix("es") == Some(short))
             {
-                return Some(verdict(
-                    ChangeKind::Number,
-                    format!("singular and plural: {a} / {b}"),
-                ));
+                return Some(verdict(ChangeKind::Number, Why::SingularPlural, a, b));
             }
         }
     }
@@ -663,7 +575,12 @@ fn plural_suffix(old: Side<'_>, new: Side<'_>) -> Option<Verdict> {
         .count();
     (glued && stem_len >= 4 && matches!(ending, "s" | "es")).then(|| {
         let word = side.word_before().unwrap_or("");
-        verdict(ChangeKind::Number, format!("singular and plural: {word}"))
+        let plural = format!("{word}{ending}");
+        if n.is_empty() {
+            verdict(ChangeKind::Number, Why::SingularPlural, &plural, word)
+        } else {
+            verdict(ChangeKind::Number, Why::SingularPlural, word, &plural)
+        }
     })
 }
 
@@ -671,9 +588,9 @@ fn plural_suffix(old: Side<'_>, new: Side<'_>) -> Option<Verdict> {
 /// clause or sentence is added or removed.
 fn added_or_removed(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<Verdict> {
     let (o, n) = (old.changed(), new.changed());
-    let (side, words, kind, verb) = match (wo.is_empty(), wn.is_empty()) {
-        (true, false) => (new, wn, ChangeKind::Added, "added"),
-        (false, true) => (old, wo, ChangeKind::Removed, "removed"),
+    let (side, words, kind) = match (wo.is_empty(), wn.is_empty()) {
+        (true, false) => (new, wn, ChangeKind::Added),
+        (false, true) => (old, wo, ChangeKind::Removed),
         _ => return None,
     };
     let text = side.changed();
@@ -684,19 +601,12 @@ fn added_or_removed(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) 
         .iter()
         .all(|w| lexicon::HONORIFICS.contains(&w.as_str()))
     {
-        return Some(verdict(
-            ChangeKind::CasePunctuation,
-            format!("honorific {verb}: {}", show(text)),
-        ));
+        return Some(verdict(ChangeKind::CasePunctuation, Why::Honorific, o, n));
     }
     if words.len() <= 4 && !sentence {
-        let _ = (o, n);
-        return Some(verdict(
-            ChangeKind::Wording,
-            format!("word {verb} inside a sentence: {}", show(text)),
-        ));
+        return Some(verdict(ChangeKind::Wording, Why::WordsInSentence, o, n));
     }
-    Some(verdict(kind, format!("{verb}: {}", show(text))))
+    Some(verdict(kind, Why::Sentence, o, n))
 }
 #[cfg(test)]
 mod tests {
@@ -779,7 +689,7 @@ mod tests {
             &DiffOptions::default(),
         )[0];
         assert_eq!(c.kind, ChangeKind::Name);
-        assert!(c.reason.contains("same"), "{}", c.reason);
+        assert_eq!(c.reason.why, Why::AnotherNameForSame, "{}", c.reason);
     }
 
     #[test]
@@ -940,7 +850,7 @@ mod tests {
             "Eight guards were hurt on Sunday, “slightly”, al-Khadimi said.",
             &DiffOptions::default(),
         ) {
-            assert!(!c.reason.is_empty(), "{c:?}");
+            assert!(!c.reason.to_string().is_empty(), "{c:?}");
         }
     }
 

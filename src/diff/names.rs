@@ -10,6 +10,7 @@
 //! inside other changes.
 
 use super::kind;
+use super::reason::{Reason, Why};
 use super::tokens::Token;
 use super::{Change, ChangeKind};
 
@@ -157,9 +158,7 @@ pub fn across(
             }
             out.push(Change {
                 kind: ChangeKind::NameSpelling,
-                reason: format!(
-                    "same name spelled differently, elsewhere in the paragraph: {x} / {y}"
-                ),
+                reason: Reason::new(Why::SameNameElsewhere, x, y),
                 old: x.to_string(),
                 new: y.to_string(),
                 old_span: a.token.span.clone(),

@@ -35,7 +35,7 @@ use crate::analysis::entities::Entity;
 use crate::analysis::quotes::Quotation;
 use crate::analysis::stats::{self, Stats};
 use crate::compare::Comparison;
-use crate::diff::ChangeKind;
+use crate::diff::{ChangeKind, Reason};
 use crate::model::ParagraphKind;
 use crate::view::{Choice, StoryView};
 
@@ -99,7 +99,7 @@ struct ChangeDto<'a> {
     version: usize,
     against: usize,
     kind: ChangeKind,
-    reason: String,
+    reason: &'a Reason,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     across: bool,
     old: &'a str,
@@ -140,7 +140,7 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
                 version: c.version,
                 against: c.against,
                 kind: c.kind,
-                reason: c.reason.to_string(),
+                reason: &c.reason,
                 across: c.across,
                 old: &c.old,
                 new: &c.new,
@@ -207,7 +207,7 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
                 version: c.version,
                 against: c.against,
                 kind: c.change.kind,
-                reason: c.change.reason.to_string(),
+                reason: &c.change.reason,
                 across: c.across,
                 old: &c.change.old,
                 new: &c.change.new,
