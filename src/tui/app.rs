@@ -193,7 +193,7 @@ impl App {
 
     /// Rebuilds the view when the choice changed (and only then), keeping the
     /// current change when the new view still has it.
-    fn sync_view(&mut self) {
+    pub fn sync_view(&mut self) {
         let choice = self.choice();
         if choice == self.view.choice {
             return;
