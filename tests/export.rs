@@ -2014,6 +2014,49 @@ fn bad_version_numbers_are_trouble() {
 }
 
 #[test]
+fn a_version_listed_twice_is_trouble() {
+    wirediff()
+        .args(["export", "--versions", "0,2,0"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("listed twice"));
+}
+
+#[test]
+fn json_honours_the_reference_and_versions_like_the_other_formats() {
+    // No choice: the contract, byte for byte, with no "view".
+    let plain: Value = serde_json::from_str(&export_cli("json", &[], &[])).expect("json");
+    assert!(plain.get("view").is_none());
+    // A choice: the same document, statistics against the chosen reference,
+    // and the chosen view's changes read from it, in the other formats' order.
+    let cmp = compare_files(&[]);
+    let out = export_cli("json", &["--reference", "2", "--versions", "3,2,0"], &[]);
+    let doc: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(doc["changes"], plain["changes"], "the stored changes stay");
+    assert_eq!(doc["stats"]["reference"], 2);
+    let view = &doc["view"];
+    assert_eq!(view["reference"], 2);
+    assert_eq!(view["versions"], serde_json::json!([3, 2, 0]));
+    let want = wirediff::view::StoryView::new(&cmp, options(&cmp, Some(2), &[3, 2, 0]).choice());
+    let got = view["changes"].as_array().expect("changes");
+    assert_eq!(got.len(), want.changes.len());
+    assert!(!got.is_empty());
+    for (g, w) in got.iter().zip(&want.changes) {
+        assert_eq!(g["against"], 2);
+        assert_eq!(g["version"], w.version);
+        assert_eq!(g["kind"], w.kind.name());
+        assert_eq!(g["old"], w.old.as_str());
+        assert_eq!(g["new"], w.new.as_str());
+        assert_eq!(g["reason"], w.reason.to_string());
+    }
+    // Versions 3 before 0, as every other format lists them.
+    let md = export_cli("md", &["--reference", "2", "--versions", "3,2,0"], &[]);
+    let (v3, v0) = (md.find("- v3 ").expect("v3"), md.find("- v0 ").expect("v0"));
+    assert!(v3 < v0);
+}
+
+#[test]
 fn colour_follows_the_flag_then_no_color_then_clicolor_force() {
     let run = |flag: &str, env: &[(&str, &str)]| -> bool {
         let mut cmd = wirediff();
