@@ -26,6 +26,10 @@ use crate::diff::{self, Change};
 /// The reference-independent analysis of a comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
+    /// Per version, its story words in each row (0 where absent).
+    pub row_words: Vec<Vec<usize>>,
+    /// Per version, the words of its story paragraphs.
+    pub story_words: Vec<usize>,
     /// `matrix[a][b]`: similarity of versions a and b (see [`stats::matrix`]).
     pub matrix: Vec<Vec<f64>>,
     /// The version most alike all others (the default reference).
@@ -44,7 +48,10 @@ impl Analysis {
     /// Computes everything once.
     #[must_use]
     pub fn of(cmp: &Comparison) -> Self {
-        let matrix = stats::matrix(cmp);
+        let row_words: Vec<Vec<usize>> = (0..cmp.versions.len())
+            .map(|v| stats::row_words(cmp, v))
+            .collect();
+        let matrix = stats::matrix_of(cmp, &row_words);
         let most_central = stats::most_central(&matrix);
         let quotes = quotes::quotations(cmp);
         let opts = diff::DiffOptions::default();
@@ -66,6 +73,8 @@ impl Analysis {
             })
             .collect();
         Self {
+            story_words: cmp.versions.iter().map(|v| v.story_word_count()).collect(),
+            row_words,
             matrix,
             most_central,
             entities: entities::entities(cmp),

@@ -18,6 +18,7 @@
 //! [`Comparison::analysis`], computed once per comparison.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::analysis::entities::Form;
 use crate::analysis::quotes::{Status, Wording};
@@ -118,19 +119,20 @@ impl Oriented {
     }
 
     /// The same change read from its other side: the versions, texts and
-    /// spans swap, `added` and `removed` swap, the reason turns round.
+    /// spans swap, `added` and `removed` swap, the reason turns round. By
+    /// value, so turning a stored change copies no text twice.
     #[must_use]
-    pub fn flip(&self) -> Self {
+    pub fn flip(self) -> Self {
         Self {
             row: self.row,
             version: self.against,
             against: self.version,
             kind: flipped_kind(self.kind),
             reason: self.reason.flipped(),
-            old: self.new.clone(),
-            new: self.old.clone(),
-            old_span: self.new_span.clone(),
-            new_span: self.old_span.clone(),
+            old: self.new,
+            new: self.old,
+            old_span: self.new_span,
+            new_span: self.old_span,
             across: self.across,
         }
     }
@@ -241,8 +243,20 @@ pub fn kind_index(kind: ChangeKind) -> usize {
         .unwrap_or_default()
 }
 
-/// The comparison seen from one reference (see the module doc).
+/// What a view shows beyond its changes: statistics against its reference,
+/// and the names and quotations that differ among its versions.
 #[derive(Debug, Clone, PartialEq)]
+pub struct ViewAnalysis {
+    /// Statistics against the reference (matrix and shares of every version).
+    pub stats: Stats,
+    /// Names spelled in more than one way among the shown versions.
+    pub names: Vec<NameView>,
+    /// Quotations worded differently among the shown versions.
+    pub quotes: Vec<QuoteView>,
+}
+
+/// The comparison seen from one reference (see the module doc).
+#[derive(Debug, Clone)]
 pub struct StoryView {
     /// What it shows.
     pub choice: Choice,
@@ -256,12 +270,21 @@ pub struct StoryView {
     pub summaries: Vec<VersionSummary>,
     /// All of `changes`, per kind (in `ChangeKind::ALL` order).
     pub by_kind: [usize; ChangeKind::ALL.len()],
-    /// Statistics against the reference (matrix and shares of every version).
-    pub stats: Stats,
-    /// Names spelled in more than one way among the shown versions.
-    pub names: Vec<NameView>,
-    /// Quotations worded differently among the shown versions.
-    pub quotes: Vec<QuoteView>,
+    /// Statistics, names and quotations: built on first read (a word diff in
+    /// ANSI needs none of them), then kept with the view.
+    analysis: OnceLock<ViewAnalysis>,
+}
+
+/// Two views are equal when they show the same; whether their analysis was
+/// read yet does not count.
+impl PartialEq for StoryView {
+    fn eq(&self, other: &Self) -> bool {
+        self.choice == other.choice
+            && self.rows == other.rows
+            && self.changes == other.changes
+            && self.summaries == other.summaries
+            && self.by_kind == other.by_kind
+    }
 }
 
 impl StoryView {
@@ -315,18 +338,31 @@ impl StoryView {
             by_kind[kind_index(c.kind)] += 1;
         }
         let summaries = summaries(cmp, &choice, &changes);
-        let names = names(cmp, &choice);
-        let quotes = quotes(cmp, &choice);
         Self {
-            stats: stats::compute(cmp, reference),
             choice,
             rows,
             changes,
             summaries,
             by_kind,
-            names,
-            quotes,
+            analysis: OnceLock::new(),
         }
+    }
+
+    /// Statistics against the reference, and the names and quotations that
+    /// differ among the shown versions, of `cmp` (the comparison this view
+    /// was built from), computed on the first call.
+    pub fn analysis(&self, cmp: &Comparison) -> &ViewAnalysis {
+        debug_assert!(
+            self.rows
+                .last()
+                .is_none_or(|r| r.row < cmp.table.rows.len()),
+            "a view reads the comparison it was built from"
+        );
+        self.analysis.get_or_init(|| ViewAnalysis {
+            stats: stats::compute(cmp, self.choice.reference),
+            names: names(cmp, &self.choice),
+            quotes: quotes(cmp, &self.choice),
+        })
     }
 
     /// The view of row `r`, if it holds a shown version.
@@ -373,7 +409,7 @@ fn summaries(cmp: &Comparison, choice: &Choice, changes: &[Oriented]) -> Vec<Ver
             }
             VersionSummary {
                 version: v,
-                words: ver.story_word_count(),
+                words: cmp.analysis().story_words[v],
                 rows,
                 boilerplate: ver
                     .paragraphs

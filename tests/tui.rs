@@ -289,6 +289,7 @@ fn overview_shows_the_matrix_shares_and_coverage() {
     // The paraphrase verdicts of the statistics are shown.
     let flagged = a
         .view
+        .analysis(&a.cmp)
         .stats
         .versions
         .iter()

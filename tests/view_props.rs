@@ -110,7 +110,7 @@ fn truth(cmp: &Comparison, view: &StoryView) -> Vec<Fact> {
                         c.reason
                     );
                 }
-                assert_eq!(c.flip().flip(), *c);
+                assert_eq!(c.clone().flip().flip(), *c);
             }
         }
     }

@@ -77,7 +77,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Story words of version `v` per row (0 where absent).
-fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
+#[must_use]
+pub fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
     cmp.table
         .rows
         .iter()
@@ -94,8 +95,15 @@ fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
 /// The N×N similarity matrix (see the module doc).
 #[must_use]
 pub fn matrix(cmp: &Comparison) -> Vec<Vec<f64>> {
+    let words: Vec<Vec<usize>> = (0..cmp.versions.len()).map(|v| row_words(cmp, v)).collect();
+    matrix_of(cmp, &words)
+}
+
+/// The matrix from the story words of each version per row ([`row_words`]).
+#[must_use]
+pub fn matrix_of(cmp: &Comparison, words: &[Vec<usize>]) -> Vec<Vec<f64>> {
     let n = cmp.versions.len();
-    let totals: Vec<usize> = (0..n).map(|v| row_words(cmp, v).iter().sum()).collect();
+    let totals: Vec<usize> = words.iter().map(|w| w.iter().sum()).collect();
     let mut same = vec![vec![0usize; n]; n];
     for p in &cmp.pair_words {
         same[p.a][p.b] += p.same_a + p.same_b;
@@ -187,7 +195,8 @@ pub fn compute_central(cmp: &Comparison) -> Stats {
 
 fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
     let n = cmp.versions.len();
-    let words: Vec<Vec<usize>> = (0..n).map(|v| row_words(cmp, v)).collect();
+    // Counted once per comparison (see `Analysis`), not per reference.
+    let words = &cmp.analysis().row_words;
     let mut same_with_ref = vec![0usize; n];
     for p in &cmp.pair_words {
         if p.a == reference {

@@ -158,7 +158,7 @@ fn version_name(cmp: &Comparison, v: usize) -> String {
 /// The similarity matrix of the shown versions, their shares of the
 /// reference's text, and the paraphrase signal.
 fn write_similarity(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
-    let (st, opts) = (&view.stats, &view.choice);
+    let (st, opts) = (&view.analysis(cmp).stats, &view.choice);
     writeln!(
         out,
         "<section id=\"similarity\" class=\"analysis\"><h2>Similarity</h2>"
@@ -239,7 +239,7 @@ fn write_similarity(cmp: &Comparison, view: &StoryView, out: &mut impl Write) ->
 
 /// Names the shown versions spell in more than one way, a column per version.
 fn write_names(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
-    let (names, opts) = (&view.names, &view.choice);
+    let (names, opts) = (&view.analysis(cmp).names, &view.choice);
     writeln!(
         out,
         "<section id=\"names\" class=\"analysis\"><h2>Names spelled differently</h2>"
@@ -296,7 +296,7 @@ fn write_names(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::
 
 /// Quotations whose wording differs among the shown versions, side by side.
 fn write_quotes(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
-    let (quotes, opts) = (&view.quotes, &view.choice);
+    let (quotes, opts) = (&view.analysis(cmp).quotes, &view.choice);
     writeln!(
         out,
         "<section id=\"quotations\" class=\"analysis\"><h2>Quotations</h2>"

@@ -151,7 +151,7 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
             })
             .collect(),
     });
-    emit(&doc(cmp, &view.stats, chosen), out)
+    emit(&doc(cmp, &view.analysis(cmp).stats, chosen), out)
 }
 
 fn emit(doc: &Doc<'_>, out: &mut impl Write) -> io::Result<()> {

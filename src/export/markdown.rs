@@ -34,11 +34,12 @@ fn table_head(out: &mut impl Write, heads: &[String], align: &str) -> io::Result
 
 /// The similarity matrix of the shown versions and their shares of the reference's text.
 fn write_similarity(
+    cmp: &Comparison,
     view: &StoryView,
     label: &dyn Fn(usize) -> String,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let (st, opts) = (&view.stats, &view.choice);
+    let (st, opts) = (&view.analysis(cmp).stats, &view.choice);
     writeln!(out, "\n## Similarity\n")?;
     let central = if opts.versions.contains(&st.most_central) {
         ""
@@ -96,11 +97,12 @@ fn write_similarity(
 
 /// Names the shown versions spell in more than one way, a column per version.
 fn write_names(
+    cmp: &Comparison,
     view: &StoryView,
     label: &dyn Fn(usize) -> String,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let (names, opts) = (&view.names, &view.choice);
+    let (names, opts) = (&view.analysis(cmp).names, &view.choice);
     writeln!(out, "\n## Names spelled differently\n")?;
     if names.is_empty() {
         return writeln!(out, "The shown versions spell every name alike.");
@@ -139,11 +141,12 @@ fn write_names(
 
 /// Quotations whose wording differs among the shown versions, side by side.
 fn write_quotes(
+    cmp: &Comparison,
     view: &StoryView,
     label: &dyn Fn(usize) -> String,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let (quotes, opts) = (&view.quotes, &view.choice);
+    let (quotes, opts) = (&view.analysis(cmp).quotes, &view.choice);
     writeln!(out, "\n## Quotations\n")?;
     if quotes.is_empty() {
         return writeln!(out, "The shown versions quote alike.");
@@ -229,9 +232,9 @@ pub fn write(
         }
         writeln!(out)?;
     }
-    write_similarity(view, &label, out)?;
-    write_names(view, &label, out)?;
-    write_quotes(view, &label, out)?;
+    write_similarity(cmp, view, &label, out)?;
+    write_names(cmp, view, &label, out)?;
+    write_quotes(cmp, view, &label, out)?;
     for row in &view.rows {
         writeln!(out, "\n## Row {}\n", row.row + 1)?;
         let reference = row.cells.iter().find(|c| c.version == opts.reference);

@@ -75,10 +75,11 @@ fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Marks of a cell of row `cells`: its changes against the reference, by
-/// their kind as the view orients them (for the reference itself, the old
-/// side of every visible column's changes), the current change, and search
-/// matches.
+/// Marks of `cell` (one of its row's `cells` in the view): its changes
+/// against the reference, by their kind as the view orients them (for the
+/// reference itself, the old side of every visible column's changes), the
+/// current change, and search matches. The renderer draws these; tests read
+/// them to check the grid against the other readers.
 #[must_use]
 pub fn cell_marks(
     app: &App,

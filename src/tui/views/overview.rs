@@ -45,7 +45,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(x, y, s, room.min(w), style);
         }
     };
-    let st = &app.view.stats;
+    let st = &app.view.analysis(&app.cmp).stats;
     let label = |v: usize| -> String {
         let l: String = terminal(&app.cmp.versions[v].label, false)
             .chars()
