@@ -273,7 +273,13 @@ pub struct StoryView {
     /// Statistics, names and quotations: built on first read (a word diff in
     /// ANSI needs none of them), then kept with the view.
     analysis: OnceLock<ViewAnalysis>,
+    /// Per comparison row, its index in `rows` (`NO_ROW` when no shown
+    /// version has it): the UI looks rows up on every key and frame.
+    row_at: Vec<usize>,
 }
+
+/// `row_at` of a row no shown version has.
+const NO_ROW: usize = usize::MAX;
 
 /// Two views are equal when they show the same; whether their analysis was
 /// read yet does not count.
@@ -338,7 +344,12 @@ impl StoryView {
             by_kind[kind_index(c.kind)] += 1;
         }
         let summaries = summaries(cmp, &choice, &changes);
+        let mut row_at = vec![NO_ROW; cmp.table.rows.len()];
+        for (i, row) in rows.iter().enumerate() {
+            row_at[row.row] = i;
+        }
         Self {
+            row_at,
             choice,
             rows,
             changes,
@@ -368,10 +379,10 @@ impl StoryView {
     /// The view of row `r`, if it holds a shown version.
     #[must_use]
     pub fn row(&self, r: usize) -> Option<&RowView> {
-        self.rows
-            .binary_search_by_key(&r, |row| row.row)
-            .ok()
-            .map(|i| &self.rows[i])
+        self.row_at
+            .get(r)
+            .filter(|&&i| i != NO_ROW)
+            .map(|&i| &self.rows[i])
     }
 
     /// The changes of a cell.

@@ -194,13 +194,33 @@ impl App {
     /// Rebuilds the view when the choice changed (and only then), keeping the
     /// current change when the new view still has it.
     pub fn sync_view(&mut self) {
-        let choice = self.choice();
-        if choice == self.view.choice {
+        debug_assert_eq!(self.view_is_current(), self.choice() == self.view.choice);
+        if self.view_is_current() {
             return;
         }
+        let choice = self.choice();
         let current = self.current().cloned();
         self.view = StoryView::new(&self.cmp, choice);
         self.current_change = current.and_then(|c| self.view.changes.iter().position(|x| *x == c));
+    }
+
+    /// Whether the view was built for what the screen shows now: compared
+    /// without building the choice, as this runs after every key.
+    fn view_is_current(&self) -> bool {
+        let c = &self.view.choice;
+        if c.reference != self.reference || c.boilerplate != self.show_boilerplate {
+            return false;
+        }
+        match self.mode {
+            Mode::Side => self
+                .order
+                .iter()
+                .copied()
+                .filter(|&v| self.shown[v])
+                .eq(c.versions.iter().copied()),
+            Mode::Pair { .. } if self.focus == self.reference => c.versions == [self.reference],
+            Mode::Pair { .. } => c.versions == [self.reference, self.focus],
+        }
     }
 
     /// The change `n`/`N` is on.
@@ -441,6 +461,10 @@ impl App {
     /// What `n`/`N` are limited to, for the status line: "" when they walk
     /// every kind in every column.
     fn walk_limits(&self) -> String {
+        // Every kind, every column: nothing to say (and nothing to allocate).
+        if self.kind_filter.is_none() && self.focus == self.reference {
+            return String::new();
+        }
         let mut parts = Vec::new();
         if let Some(k) = self.kind_filter {
             parts.push(format!("{} changes only", k.name()));
