@@ -10,8 +10,10 @@
 //!
 //! A [`StoryView`] is built for one [`Choice`] (the reference, the versions
 //! shown in their order, boilerplate shown or not) and holds rows, cells and
-//! oriented changes, per-kind counts, per-version statistics, and the names
-//! and quotations that differ among the shown versions. The terminal UI
+//! oriented changes, per-kind counts and per-version summaries; statistics
+//! against the reference, and the names and quotations that differ among the
+//! shown versions ([`ViewAnalysis`]), are added on first read, since a word
+//! diff needs none of them. The terminal UI
 //! rebuilds it when the choice changes; its grid, differences panel, `n`/`N`
 //! and status line, and every export, read it and never orient, count or
 //! parse again. What does not depend on the reference comes from
@@ -514,4 +516,49 @@ fn quotes(cmp: &Comparison, choice: &Choice) -> Vec<QuoteView> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::Why;
+
+    fn added() -> Oriented {
+        Oriented {
+            row: 3,
+            version: 4,
+            against: 1,
+            kind: ChangeKind::Added,
+            reason: Reason::new(Why::Sentence, "", "Police came."),
+            old: String::new(),
+            new: "Police came.".into(),
+            old_span: 10..10,
+            new_span: 12..24,
+            across: false,
+        }
+    }
+
+    #[test]
+    fn flip_swaps_sides_kinds_and_reasons() {
+        let f = added().flip();
+        assert_eq!((f.version, f.against), (1, 4));
+        assert_eq!(f.kind, ChangeKind::Removed);
+        assert_eq!((f.old.as_str(), f.new.as_str()), ("Police came.", ""));
+        assert_eq!((f.old_span.clone(), f.new_span.clone()), (12..24, 10..10));
+        assert_eq!(f.reason.to_string(), "removed: Police came.");
+        assert_eq!(f.clone().flip().flip(), f);
+        assert_eq!(added().flip().flip(), added());
+    }
+
+    #[test]
+    fn symmetric_kinds_stay() {
+        for k in ChangeKind::ALL {
+            let f = flipped_kind(k);
+            assert_eq!(flipped_kind(f), k);
+            assert_eq!(
+                f == k,
+                !matches!(k, ChangeKind::Added | ChangeKind::Removed)
+            );
+        }
+    }
 }

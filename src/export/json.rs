@@ -19,8 +19,9 @@
 //! `export --reference N --versions …` (and the UI's export) write the same
 //! document, with `stats` against the chosen reference, plus a `"view"`
 //! object: `{"reference", "versions", "boilerplate", "changes": [{"row",
-//! "version", "kind", "reason", "across"?, "old", "new", "old_start",
-//! "old_end", "new_start", "new_end"}]}` — every change between the reference
+//! "version", "against", "kind", "reason", "across"?, "old", "new",
+//! "old_start", "old_end", "new_start", "new_end"}]}` (`against` is the
+//! reference, the offsets index its cell and the version's) — every change between the reference
 //! and a chosen version, read from the reference (`old` is the reference's
 //! text, `kind` `added` is text only `version` has), in the order the other
 //! formats show them. Without a choice (every version, the default reference,
