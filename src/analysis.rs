@@ -9,7 +9,77 @@
 //!
 //! All of it is computed from a [`crate::compare::Comparison`], never from the
 //! terminal; the JSON writer and the UI read the same results.
+//!
+//! What does not depend on the reference ([`Analysis`]: the matrix, the most
+//! central version, names, quotations and how each wording differs from the
+//! first) is computed once per comparison, on first use, and kept on it
+//! ([`crate::compare::Comparison::analysis`]): every export and the UI read that
+//! one value instead of tokenising the story again each.
 
 pub mod entities;
 pub mod quotes;
 pub mod stats;
+
+use crate::compare::Comparison;
+use crate::diff::{self, Change};
+
+/// The reference-independent analysis of a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Per version, its story words in each row (0 where absent).
+    pub row_words: Vec<Vec<usize>>,
+    /// Per version, the words of its story paragraphs.
+    pub story_words: Vec<usize>,
+    /// `matrix[a][b]`: similarity of versions a and b (see [`stats::matrix`]).
+    pub matrix: Vec<Vec<f64>>,
+    /// The version most alike all others (the default reference).
+    pub most_central: usize,
+    /// Every name and its spellings ([`entities::entities`]).
+    pub entities: Vec<entities::Entity>,
+    /// Every quotation and its wordings ([`quotes::quotations`]).
+    pub quotes: Vec<quotes::Quotation>,
+    /// Per quotation, per wording (same order as `quotes[i].wordings`): the word
+    /// changes from the first quoting version's wording to this one (empty
+    /// unless it is reworded).
+    pub quote_changes: Vec<Vec<Vec<Change>>>,
+}
+
+impl Analysis {
+    /// Computes everything once.
+    #[must_use]
+    pub fn of(cmp: &Comparison) -> Self {
+        let row_words: Vec<Vec<usize>> = (0..cmp.versions.len())
+            .map(|v| stats::row_words(cmp, v))
+            .collect();
+        let matrix = stats::matrix_of(cmp, &row_words);
+        let most_central = stats::most_central(&matrix);
+        let quotes = quotes::quotations(cmp);
+        let opts = diff::DiffOptions::default();
+        let quote_changes = quotes
+            .iter()
+            .map(|q| {
+                let base = q.wordings.iter().find(|w| !w.text.is_empty());
+                q.wordings
+                    .iter()
+                    .map(|w| match base {
+                        // Only a reworded quotation is marked: "same" ones
+                        // differ at most in case or marks, which readers skip.
+                        Some(b) if w.status == quotes::Status::Reworded => {
+                            diff::changes(&b.text, &w.text, &opts)
+                        }
+                        _ => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            story_words: cmp.versions.iter().map(|v| v.story_word_count()).collect(),
+            row_words,
+            matrix,
+            most_central,
+            entities: entities::entities(cmp),
+            quotes,
+            quote_changes,
+        }
+    }
+}

@@ -71,7 +71,8 @@ pub enum Command {
         format: FormatArg,
         #[command(flatten)]
         out: OutputArgs,
-        /// Compare against this version (index, 0-based; default: the one sharing most rows).
+        /// Compare against this version (index, 0-based; default: the one most alike
+        /// all others). Every format honours it; JSON adds a "view" section.
         #[arg(long, value_name = "N")]
         reference: Option<usize>,
         /// Only these versions, in this order (comma-separated indices).
@@ -215,6 +216,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .find(|&&v| v >= n)
             {
                 bail!("no version {bad}: there are {n} (0 to {})", n - 1);
+            }
+            if let Some(twice) = versions
+                .iter()
+                .enumerate()
+                .find(|&(i, v)| versions[..i].contains(v))
+                .map(|(_, v)| v)
+            {
+                bail!("version {twice} is listed twice in --versions");
             }
             if !opts.versions.contains(&opts.reference) {
                 opts.versions.insert(0, opts.reference);

@@ -3,10 +3,13 @@
 //! This is the single entry point the CLI, the exports and the terminal UI share,
 //! so they always show the same thing.
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, AlignmentTable};
+use crate::analysis::Analysis;
 use crate::boilerplate::{BoilerplateConfig, Classifier, PatternError};
 use crate::diff::{self, Change, DiffOptions};
 use crate::model::Version;
@@ -72,6 +75,9 @@ pub struct Comparison {
     pub changes: Vec<RowChange>,
     /// Word counts of every pair of versions present in every row.
     pub pair_words: Vec<PairWords>,
+    /// What does not depend on the reference, computed on first use (see
+    /// [`Comparison::analysis`]).
+    analysis: OnceLock<Analysis>,
 }
 
 impl Comparison {
@@ -91,7 +97,23 @@ impl Comparison {
     /// on a tie.
     #[must_use]
     pub fn default_reference(&self) -> usize {
-        crate::analysis::stats::most_central(&crate::analysis::stats::matrix(self))
+        self.analysis().most_central
+    }
+
+    /// The similarity matrix, names and quotations: computed on the first call,
+    /// then kept, so every reader (each export, the UI, any reference) shares
+    /// one. The fields above are not to be changed after that.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| Analysis::of(self))
+    }
+
+    /// The changes of row `r` (every pair), found by binary search: changes
+    /// are kept in row order.
+    #[must_use]
+    pub fn row_changes(&self, r: usize) -> &[RowChange] {
+        let start = self.changes.partition_point(|c| c.row < r);
+        let end = start + self.changes[start..].partition_point(|c| c.row == r);
+        &self.changes[start..end]
     }
 
     /// Whether all versions tell the same story in the same words: every row has
@@ -198,6 +220,7 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         similarity: Vec::new(),
         changes: Vec::new(),
         pair_words: Vec::new(),
+        analysis: OnceLock::new(),
     };
     let opts = DiffOptions::default();
     // Whether each version reads as noisy print (OCR), judged once on its

@@ -10,6 +10,7 @@
 //! - [`diff`]: word-level changes inside each row, with a kind per change.
 //! - [`compare`]: the whole comparison (all of the above) as one value.
 //! - [`analysis`]: statistics, names and their spellings, quotations.
+//! - [`view`]: the comparison seen from one reference (what every reader shows).
 //! - [`export`]: JSON, HTML, Markdown, ANSI and table output of a comparison.
 //! - [`config`]: the configuration file (embedded defaults + user overrides).
 //! - [`sanitize`]: making input text safe for a terminal.
@@ -29,3 +30,4 @@ pub mod model;
 pub mod sanitize;
 pub mod text;
 pub mod tui;
+pub mod view;

@@ -14,6 +14,7 @@ use predicates::prelude::*;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use roxmltree::Node;
 use serde_json::Value;
+use view::CellView;
 use wirediff::analysis::entities::{Form, entities};
 use wirediff::analysis::quotes::{Status, Wording, quotations};
 use wirediff::analysis::stats;
@@ -21,8 +22,55 @@ use wirediff::cli::{GlobalArgs, load_and_compare};
 use wirediff::compare::Comparison;
 use wirediff::config::Config;
 use wirediff::export::ExportOptions;
-use wirediff::export::view::{self, CellView, Oriented};
 use wirediff::sanitize::is_unsafe;
+use wirediff::view::Oriented;
+
+/// The rows an export shows, read from the one view every printer reads,
+/// with each cell's changes copied out (only those marked in the text: none
+/// of the stories here has a change found across a row).
+mod view {
+    use wirediff::compare::Comparison;
+    use wirediff::export::ExportOptions;
+    use wirediff::view::{Oriented, StoryView};
+
+    pub struct CellView {
+        pub version: usize,
+        pub text: String,
+        pub present: bool,
+        pub moved: bool,
+        pub changes: Vec<Oriented>,
+    }
+
+    pub struct RowView {
+        pub row: usize,
+        pub cells: Vec<CellView>,
+    }
+
+    pub fn rows(cmp: &Comparison, opts: &ExportOptions) -> Vec<RowView> {
+        let view = StoryView::new(cmp, opts.choice());
+        view.rows
+            .iter()
+            .map(|r| RowView {
+                row: r.row,
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let changes = view.cell_changes(c);
+                        assert!(changes.iter().all(|c| !c.across));
+                        CellView {
+                            version: c.version,
+                            text: c.text.clone(),
+                            present: c.present,
+                            moved: c.moved,
+                            changes: changes.to_vec(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Running the command and the library
@@ -739,7 +787,7 @@ fn check_html(cmp: &Comparison, opts: &ExportOptions, html: &str) {
                 changes.iter().partition(|c| c.new.is_empty());
             assert_eq!(ins.len(), want_ins.len(), "{at}: <ins> count");
             assert_eq!(del.len(), want_del.len(), "{at}: <del> count");
-            let reasons = view::oriented_reasons(cmp, row.row, opts.reference, cell.version);
+            let reasons: Vec<String> = cell.changes.iter().map(|c| c.reason.to_string()).collect();
             assert_eq!(
                 reasons.len(),
                 cell.changes.len(),
@@ -1963,6 +2011,49 @@ fn bad_version_numbers_are_trouble() {
             .stdout("")
             .stderr(predicate::str::contains("there are 5"));
     }
+}
+
+#[test]
+fn a_version_listed_twice_is_trouble() {
+    wirediff()
+        .args(["export", "--versions", "0,2,0"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("listed twice"));
+}
+
+#[test]
+fn json_honours_the_reference_and_versions_like_the_other_formats() {
+    // No choice: the contract, byte for byte, with no "view".
+    let plain: Value = serde_json::from_str(&export_cli("json", &[], &[])).expect("json");
+    assert!(plain.get("view").is_none());
+    // A choice: the same document, statistics against the chosen reference,
+    // and the chosen view's changes read from it, in the other formats' order.
+    let cmp = compare_files(&[]);
+    let out = export_cli("json", &["--reference", "2", "--versions", "3,2,0"], &[]);
+    let doc: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(doc["changes"], plain["changes"], "the stored changes stay");
+    assert_eq!(doc["stats"]["reference"], 2);
+    let view = &doc["view"];
+    assert_eq!(view["reference"], 2);
+    assert_eq!(view["versions"], serde_json::json!([3, 2, 0]));
+    let want = wirediff::view::StoryView::new(&cmp, options(&cmp, Some(2), &[3, 2, 0]).choice());
+    let got = view["changes"].as_array().expect("changes");
+    assert_eq!(got.len(), want.changes.len());
+    assert!(!got.is_empty());
+    for (g, w) in got.iter().zip(&want.changes) {
+        assert_eq!(g["against"], 2);
+        assert_eq!(g["version"], w.version);
+        assert_eq!(g["kind"], w.kind.name());
+        assert_eq!(g["old"], w.old.as_str());
+        assert_eq!(g["new"], w.new.as_str());
+        assert_eq!(g["reason"], w.reason.to_string());
+    }
+    // Versions 3 before 0, as every other format lists them.
+    let md = export_cli("md", &["--reference", "2", "--versions", "3,2,0"], &[]);
+    let (v3, v0) = (md.find("- v3 ").expect("v3"), md.find("- v0 ").expect("v0"));
+    assert!(v3 < v0);
 }
 
 #[test]

@@ -287,7 +287,14 @@ fn overview_shows_the_matrix_shares_and_coverage() {
         assert!(t.matches(&format!("v{v} ")).count() >= 2, "v{v}: {t}");
     }
     // The paraphrase verdicts of the statistics are shown.
-    let flagged = a.stats.versions.iter().filter(|s| s.paraphrase).count();
+    let flagged = a
+        .view
+        .analysis(&a.cmp)
+        .stats
+        .versions
+        .iter()
+        .filter(|s| s.paraphrase)
+        .count();
     assert_eq!(t.matches("paraphrase?").count(), flagged, "{t}");
     assert_snapshot!(markup(&frame));
     keys(&mut a, "Esc");
@@ -303,7 +310,6 @@ fn differences_panel_filters_by_kind_and_jumps_to_the_change() {
         panic!("panel open");
     };
     assert!(!all.items.is_empty());
-    // Tab: the first kind the story has (claims come first).
     // Tab cycles the kinds; take the first one that lists something.
     let mut claims = all.clone();
     for _ in 0..ChangeKind::ALL.len() {
@@ -324,19 +330,19 @@ fn differences_panel_filters_by_kind_and_jumps_to_the_change() {
         claims
             .items
             .iter()
-            .all(|&c| Some(a.cmp.changes[c].change.kind) == first)
+            .all(|&c| Some(a.view.changes[c].kind) == first)
     );
     assert_snapshot!(markup(&render(&a)));
     keys(&mut a, "Enter");
     assert_eq!(a.overlay, Overlay::None);
     let c = claims.items[0];
     assert_eq!(a.current_change, Some(c));
-    assert_eq!(a.current_row(), Some(a.cmp.changes[c].row));
+    assert_eq!(a.current_row(), Some(a.view.changes[c].row));
     // n/N now walk that kind only.
     for _ in 0..3 {
         keys(&mut a, "n");
         let cur = a.current_change.expect("a change");
-        assert_eq!(Some(a.cmp.changes[cur].change.kind), first);
+        assert_eq!(Some(a.view.changes[cur].kind), first);
     }
     // f cycles the kind; back to every kind eventually.
     for _ in 0..ChangeKind::ALL.len() + 1 {

@@ -77,7 +77,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Story words of version `v` per row (0 where absent).
-fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
+#[must_use]
+pub fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
     cmp.table
         .rows
         .iter()
@@ -94,8 +95,15 @@ fn row_words(cmp: &Comparison, v: usize) -> Vec<usize> {
 /// The N×N similarity matrix (see the module doc).
 #[must_use]
 pub fn matrix(cmp: &Comparison) -> Vec<Vec<f64>> {
+    let words: Vec<Vec<usize>> = (0..cmp.versions.len()).map(|v| row_words(cmp, v)).collect();
+    matrix_of(cmp, &words)
+}
+
+/// The matrix from the story words of each version per row ([`row_words`]).
+#[must_use]
+pub fn matrix_of(cmp: &Comparison, words: &[Vec<usize>]) -> Vec<Vec<f64>> {
     let n = cmp.versions.len();
-    let totals: Vec<usize> = (0..n).map(|v| row_words(cmp, v).iter().sum()).collect();
+    let totals: Vec<usize> = words.iter().map(|w| w.iter().sum()).collect();
     let mut same = vec![vec![0usize; n]; n];
     for p in &cmp.pair_words {
         same[p.a][p.b] += p.same_a + p.same_b;
@@ -173,24 +181,22 @@ fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)>
     out
 }
 
-/// Everything, against `reference`.
+/// Everything, against `reference` (the matrix is the comparison's, built once).
 #[must_use]
 pub fn compute(cmp: &Comparison, reference: usize) -> Stats {
-    compute_with(cmp, matrix(cmp), reference)
+    compute_with(cmp, cmp.analysis().matrix.clone(), reference)
 }
 
-/// Everything, against the most central version (the default reference),
-/// building the matrix once for both.
+/// Everything, against the most central version (the default reference).
 #[must_use]
 pub fn compute_central(cmp: &Comparison) -> Stats {
-    let m = matrix(cmp);
-    let reference = most_central(&m);
-    compute_with(cmp, m, reference)
+    compute(cmp, cmp.analysis().most_central)
 }
 
 fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
     let n = cmp.versions.len();
-    let words: Vec<Vec<usize>> = (0..n).map(|v| row_words(cmp, v)).collect();
+    // Counted once per comparison (see `Analysis`), not per reference.
+    let words = &cmp.analysis().row_words;
     let mut same_with_ref = vec![0usize; n];
     for p in &cmp.pair_words {
         if p.a == reference {
@@ -254,7 +260,7 @@ fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
         .collect();
     Stats {
         reference,
-        most_central: most_central(&m),
+        most_central: cmp.analysis().most_central,
         matrix: m,
         versions,
     }

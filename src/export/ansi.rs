@@ -7,8 +7,9 @@
 use std::io::{self, Write};
 
 use super::escape::terminal as esc;
-use super::view::{self, ExportOptions};
+use super::parts;
 use crate::compare::Comparison;
+use crate::view::StoryView;
 
 const DIM: &str = "\x1b[2m";
 const DEL: &str = "\x1b[31;9m";
@@ -50,8 +51,14 @@ impl Painter {
 ///
 /// # Errors
 /// When writing fails.
-pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
-    let p = Painter { color: opts.color };
+pub fn write(
+    cmp: &Comparison,
+    view: &StoryView,
+    color: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let p = Painter { color };
+    let reference = view.choice.reference;
     // A label is one line whatever the file name holds: its newlines are shown,
     // so a name cannot forge rows.
     let label = |v: usize| {
@@ -67,31 +74,31 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
             BOLD,
             &format!(
                 "wirediff: {} versions against {}",
-                opts.versions.len(),
-                label(opts.reference)
+                view.choice.versions.len(),
+                label(reference)
             )
         )
     )?;
     // A cell of several paragraphs: the next ones start an indented line with a
     // pilcrow, so no line reads as if it belonged to no version.
     let cont = |s: String| s.replace("\n\n", "\n  ¶ ");
-    for row in view::rows(cmp, opts) {
+    for row in &view.rows {
         writeln!(
             out,
             "\n{}",
             p.paint(DIM, &format!("── row {} ──", row.row + 1))
         )?;
-        let reference = row.cells.iter().find(|c| c.version == opts.reference);
-        let ref_present = reference.is_some_and(|c| c.present);
-        if let Some(c) = reference.filter(|c| c.present) {
+        let ref_cell = row.cell(reference);
+        let ref_present = ref_cell.is_some_and(|c| c.present);
+        if let Some(c) = ref_cell.filter(|c| c.present) {
             writeln!(
                 out,
                 "{} {}",
-                p.paint(BOLD, &format!("{}:", label(opts.reference))),
+                p.paint(BOLD, &format!("{}:", label(reference))),
                 cont(esc(&c.text))
             )?;
         }
-        for cell in row.cells.iter().filter(|c| c.version != opts.reference) {
+        for cell in row.cells.iter().filter(|c| c.version != reference) {
             let head = p.paint(
                 BOLD,
                 &format!(
@@ -108,17 +115,18 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                 writeln!(out, "{head} {}", cont(p.ins(&esc(&cell.text))))?;
                 continue;
             }
-            if cell.changes.is_empty() {
+            let changes = view.cell_changes(cell);
+            if changes.is_empty() {
                 writeln!(out, "{head} {}", p.paint(DIM, "(same)"))?;
                 continue;
             }
             let mut line = String::new();
-            let pieces = view::pieces(&cell.text, &cell.changes);
+            let pieces = parts::pieces(&cell.text, changes);
             for (i, &(piece, change)) in pieces.iter().enumerate() {
                 match change {
                     None => line.push_str(&esc(piece)),
                     Some(c) if c.new.is_empty() => {
-                        let (before, after) = view::deletion_spacing(&pieces, i);
+                        let (before, after) = parts::deletion_spacing(&pieces, i);
                         if before {
                             line.push(' ');
                         }
@@ -136,6 +144,18 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                 }
             }
             writeln!(out, "{head} {}", cont(line))?;
+            // Names spelled differently in two different places of the row:
+            // their spans may lie inside the changes above, so each is a line.
+            for c in changes.iter().filter(|c| c.across) {
+                writeln!(
+                    out,
+                    "  {} {}{} ({}, elsewhere in the row)",
+                    p.paint(DIM, "↔"),
+                    p.del(&esc(&c.old)),
+                    p.ins(&esc(&c.new)),
+                    c.kind.name()
+                )?;
+            }
         }
     }
     Ok(())

@@ -12,12 +12,12 @@
 use std::io::{self, Write};
 
 use super::escape::html as esc;
-use super::view::{self, ExportOptions, Oriented};
-use crate::analysis::entities::{Form, entities};
-use crate::analysis::quotes::{Status, quotations};
-use crate::analysis::stats;
+use super::parts;
+use crate::analysis::entities::Form;
+use crate::analysis::quotes::Status;
 use crate::compare::Comparison;
-use crate::diff::{self, ChangeKind};
+use crate::diff::ChangeKind;
+use crate::view::{Choice, Oriented, StoryView};
 
 const CSS: &str = r#"
 :root { --fg:#1b1b1b; --bg:#fdfdfb; --muted:#6b6b6b; --rule:#d8d8d2; --ref:#eef4fb;
@@ -38,7 +38,7 @@ td.num, th.num { text-align:right; font-family:system-ui, sans-serif; font-size:
 .gap { color:var(--muted); text-align:center; } .moved { font:italic .8rem system-ui, sans-serif; color:var(--muted); }
 ins, del, mark { text-decoration-thickness:2px; text-underline-offset:2px; background:none; color:inherit; }
 ins { text-decoration-line:underline; font-weight:600; } del { text-decoration-line:line-through; opacity:.8; }
-mark.touched { text-decoration:underline dotted; }
+mark.touched { text-decoration:underline dotted; } .across { font:.8rem system-ui, sans-serif; color:var(--muted); }
 .k-wording { color:var(--wording); } .k-spelling { color:var(--spelling); font-style:italic; }
 .k-number { color:var(--number); } .k-date { color:var(--date); } .k-quote { color:var(--quote); font-style:italic; }
 .k-case_punctuation { color:var(--case_punctuation); font-weight:400; } .k-added { color:var(--added); } .k-removed { color:var(--removed); }
@@ -73,37 +73,31 @@ fn kind_class(k: ChangeKind) -> String {
 }
 
 /// A change's tooltip: its kind, the reference's wording, and why it is that kind.
-fn title(c: &Oriented, reason: &str) -> String {
+fn title(c: &Oriented) -> String {
     let mut t = if c.old.is_empty() || c.new.is_empty() {
         c.kind.name().to_string()
     } else {
         format!("{}: was “{}”", c.kind.name(), c.old)
     };
+    let reason = c.reason.to_string();
     if !reason.is_empty() {
         t.push_str(" — ");
-        t.push_str(reason);
+        t.push_str(&reason);
     }
     esc(&t)
 }
 
-/// A cell's text with its changes marked; `reasons[i]` is the reason of
-/// `changes[i]`, `reference` the reference's text of the cell (where the
-/// changes' old spans are).
-fn cell_html(text: &str, changes: &[Oriented], reasons: &[String], reference: &str) -> String {
+/// A cell's text with its changes marked; `reference` is the reference's
+/// text of the cell (where the changes' old spans are). Changes found across
+/// the row follow the text, one per line, as they may lie inside others.
+fn cell_html(text: &str, changes: &[Oriented], reference: &str) -> String {
     let mut out = String::new();
-    let pieces = view::pieces(text, changes);
-    let reason = |c: &Oriented| {
-        changes
-            .iter()
-            .position(|x| std::ptr::eq(x, c))
-            .and_then(|i| reasons.get(i))
-            .map_or("", String::as_str)
-    };
+    let pieces = parts::pieces(text, changes);
     for (i, &(piece, change)) in pieces.iter().enumerate() {
         match change {
             None => out.push_str(&esc(piece).replace('\n', "<br/>")),
             Some(c) if c.new.is_empty() => {
-                let (before, after) = view::deletion_spacing(&pieces, i);
+                let (before, after) = parts::deletion_spacing(&pieces, i);
                 // Spaced as in the reference: "drone" + "s", "But" + "," are
                 // glued there, and shown glued.
                 let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
@@ -122,7 +116,7 @@ fn cell_html(text: &str, changes: &[Oriented], reasons: &[String], reference: &s
                 out.push_str(&format!(
                     "<del class=\"{}\" title=\"{}\">{}{}{}</del>",
                     kind_class(c.kind),
-                    title(c, reason(c)),
+                    title(c),
                     if before { " " } else { "" },
                     esc(piece),
                     if after { " " } else { "" }
@@ -132,16 +126,24 @@ fn cell_html(text: &str, changes: &[Oriented], reasons: &[String], reference: &s
                 out.push_str(&format!(
                     "<ins class=\"{}\" title=\"{}\">{}</ins>",
                     kind_class(c.kind),
-                    title(c, reason(c)),
+                    title(c),
                     esc(piece)
                 ));
             }
         }
     }
+    for c in changes.iter().filter(|c| c.across) {
+        out.push_str(&format!(
+            "<div class=\"across\">elsewhere in the row: <del class=\"{0}\" title=\"{1}\">{2}</del> <ins class=\"{0}\" title=\"{1}\">{3}</ins></div>",
+            kind_class(c.kind),
+            title(c),
+            esc(&c.old),
+            esc(&c.new)
+        ));
+    }
     out
 }
 
-/// A share as a whole percentage.
 /// The heat-map class of a similarity: `s0` (under 10%) to `s9` (90% and more).
 fn shade(x: f64) -> String {
     let step = (0..9).take_while(|&i| x >= f64::from(i + 1) / 10.0).count();
@@ -155,12 +157,8 @@ fn version_name(cmp: &Comparison, v: usize) -> String {
 
 /// The similarity matrix of the shown versions, their shares of the
 /// reference's text, and the paraphrase signal.
-fn write_similarity(
-    cmp: &Comparison,
-    opts: &ExportOptions,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let st = stats::compute(cmp, opts.reference);
+fn write_similarity(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
+    let (st, opts) = (&view.analysis(cmp).stats, &view.choice);
     writeln!(
         out,
         "<section id=\"similarity\" class=\"analysis\"><h2>Similarity</h2>"
@@ -197,7 +195,7 @@ fn write_similarity(
                     "<td class=\"{}\" title=\"v{a} and v{b}: {:.1}% alike\">{}</td>",
                     shade(x),
                     x * 100.0,
-                    view::pct(x)
+                    parts::pct(x)
                 )?;
             }
         }
@@ -224,7 +222,7 @@ fn write_similarity(
             out,
             "<tr><td>{}</td>{}<td>{signal}</td></tr>",
             version_name(cmp, v),
-            view::stats_cells(s)
+            parts::stats_cells(s)
                 .iter()
                 .map(|c| format!("<td class=\"num\">{c}</td>"))
                 .collect::<String>()
@@ -234,15 +232,14 @@ fn write_similarity(
     writeln!(
         out,
         "<p class=\"note\">{}</p>",
-        view::stats_note(&version_name(cmp, opts.reference))
+        parts::stats_note(&version_name(cmp, opts.reference))
     )?;
     writeln!(out, "</section>")
 }
 
 /// Names the shown versions spell in more than one way, a column per version.
-fn write_names(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
-    let all = entities(cmp);
-    let names = view::variant_names(&all, opts);
+fn write_names(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
+    let (names, opts) = (&view.analysis(cmp).names, &view.choice);
     writeln!(
         out,
         "<section id=\"names\" class=\"analysis\"><h2>Names spelled differently</h2>"
@@ -264,7 +261,7 @@ fn write_names(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> 
         write!(out, "<th>{}{mark}</th>", version_name(cmp, v))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
-    for n in &names {
+    for n in names {
         let main = n.forms[0].text.to_lowercase();
         let form = |f: &Form| {
             let odd = if f.text.to_lowercase() == main {
@@ -280,7 +277,7 @@ fn write_names(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> 
                 esc(&f.text)
             )
         };
-        write!(out, "<tr><td class=\"name\">{}</td>", form(n.forms[0]))?;
+        write!(out, "<tr><td class=\"name\">{}</td>", form(&n.forms[0]))?;
         for (v, used) in &n.by_version {
             if used.is_empty() {
                 write!(
@@ -288,7 +285,7 @@ fn write_names(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> 
                     "<td class=\"gap\" title=\"v{v} does not use this name\">—</td>"
                 )?;
             } else {
-                let list: Vec<String> = used.iter().map(|f| form(f)).collect();
+                let list: Vec<String> = used.iter().map(&form).collect();
                 write!(out, "<td>{}</td>", list.join(", "))?;
             }
         }
@@ -297,27 +294,9 @@ fn write_names(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> 
     writeln!(out, "</tbody></table></section>")
 }
 
-/// A wording with the words that differ from `base` marked, as in a row's cell.
-fn wording_html(base: &str, text: &str) -> String {
-    let changes = diff::changes(base, text, &diff::DiffOptions::default());
-    let reasons: Vec<String> = changes.iter().map(|c| c.reason.to_string()).collect();
-    let oriented: Vec<Oriented> = changes
-        .into_iter()
-        .map(|c| Oriented {
-            kind: c.kind,
-            old: c.old,
-            new: c.new,
-            new_span: c.new_span,
-            old_span: c.old_span,
-        })
-        .collect();
-    cell_html(text, &oriented, &reasons, base)
-}
-
 /// Quotations whose wording differs among the shown versions, side by side.
-fn write_quotes(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
-    let all = quotations(cmp);
-    let quotes = view::differing_quotes(&all, opts);
+fn write_quotes(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
+    let (quotes, opts) = (&view.analysis(cmp).quotes, &view.choice);
     writeln!(
         out,
         "<section id=\"quotations\" class=\"analysis\"><h2>Quotations</h2>"
@@ -339,7 +318,7 @@ fn write_quotes(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) ->
         write!(out, "<th>{}{mark}</th>", version_name(cmp, v))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
-    for q in &quotes {
+    for q in quotes {
         let n = q.row + 1;
         let hidden_base = if opts.versions.contains(&q.base) {
             String::new()
@@ -353,21 +332,27 @@ fn write_quotes(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) ->
             out,
             "<tr><td class=\"n\"><a href=\"#row-{n}\">{n}</a>{hidden_base}</td>"
         )?;
-        let base_text = q.base_text;
-        for &(v, w) in &q.wordings {
-            let Some(w) = w else {
+        let base_text = q.base_text.as_str();
+        for (v, qw) in &q.wordings {
+            let v = *v;
+            let Some(qw) = qw else {
                 write!(
                     out,
                     "<td class=\"gap\" title=\"v{v} lacks this paragraph\">—</td>"
                 )?;
                 continue;
             };
+            let w = &qw.wording;
             let (class, label, body) = match w.status {
                 Status::Same if v == q.base => {
-                    ("same", "first quoted", wording_html(&w.text, &w.text))
+                    ("same", "first quoted", cell_html(&w.text, &[], &w.text))
                 }
-                Status::Same => ("same", "same", wording_html(&w.text, &w.text)),
-                Status::Reworded => ("reworded", "reworded", wording_html(base_text, &w.text)),
+                Status::Same => ("same", "same", cell_html(&w.text, &[], &w.text)),
+                Status::Reworded => (
+                    "reworded",
+                    "reworded",
+                    cell_html(&w.text, &qw.changes, base_text),
+                ),
                 Status::Unquoted => (
                     "unquoted",
                     "unquoted",
@@ -389,7 +374,8 @@ fn write_quotes(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) ->
 ///
 /// # Errors
 /// When writing fails.
-pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
+    let opts: &Choice = &view.choice;
     let ref_label = &cmp.versions[opts.reference].label;
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\"/>")?;
@@ -422,7 +408,7 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
         out,
         "<table class=\"versions\"><thead><tr><th>version</th><th>label</th><th>source</th><th class=\"num\">words</th><th class=\"num\">rows</th><th class=\"num\">lacks</th><th class=\"num\">changes</th><th class=\"num\">boilerplate</th></tr></thead><tbody>"
     )?;
-    for s in view::stats(cmp, opts) {
+    for s in &view.summaries {
         let v = &cmp.versions[s.version];
         let changes: usize = s.by_kind.iter().sum();
         let mark = if s.version == opts.reference {
@@ -444,9 +430,9 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
         )?;
     }
     writeln!(out, "</tbody></table></header>")?;
-    write_similarity(cmp, opts, out)?;
-    write_names(cmp, opts, out)?;
-    write_quotes(cmp, opts, out)?;
+    write_similarity(cmp, view, out)?;
+    write_names(cmp, view, out)?;
+    write_quotes(cmp, view, out)?;
     writeln!(out, "<main id=\"rows\"><h2>Row by row</h2>")?;
     write!(out, "<p class=\"legend\">")?;
     for k in ChangeKind::ALL {
@@ -464,13 +450,9 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
         writeln!(out, "<th>v{v} {}{mark}</th>", esc(&cmp.versions[v].label))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
-    for row in view::rows(cmp, opts) {
+    for row in &view.rows {
         let n = row.row + 1;
-        let reference = row
-            .cells
-            .iter()
-            .find(|c| c.version == opts.reference)
-            .map_or("", |c| c.text.as_str());
+        let reference = row.cell(opts.reference).map_or("", |c| c.text.as_str());
         write!(
             out,
             "<tr id=\"row-{n}\"><td class=\"n\"><a href=\"#row-{n}\">{n}</a></td>"
@@ -497,15 +479,10 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
                     cell.version
                 )?;
             }
-            let reasons = if cell.changes.is_empty() {
-                Vec::new()
-            } else {
-                view::oriented_reasons(cmp, row.row, opts.reference, cell.version)
-            };
             write!(
                 out,
                 "{}</td>",
-                cell_html(&cell.text, &cell.changes, &reasons, reference)
+                cell_html(&cell.text, view.cell_changes(cell), reference)
             )?;
         }
         writeln!(out, "</tr>")?;

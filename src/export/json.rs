@@ -15,17 +15,30 @@
 //! "versions", "count"}], "variants"}]`) and `"quotes"` (`[{"row", "wordings":
 //! [{"version", "text", "status"}]}]`). New fields may be added within a
 //! schema version; removing or changing one bumps it.
+//!
+//! `export --reference N --versions …` (and the UI's export) write the same
+//! document, with `stats` against the chosen reference, plus a `"view"`
+//! object: `{"reference", "versions", "boilerplate", "changes": [{"row",
+//! "version", "against", "kind", "reason", "across"?, "old", "new",
+//! "old_start", "old_end", "new_start", "new_end"}]}` (`against` is the
+//! reference, the offsets index its cell and the version's) — every change between the reference
+//! and a chosen version, read from the reference (`old` is the reference's
+//! text, `kind` `added` is text only `version` has), in the order the other
+//! formats show them. Without a choice (every version, the default reference,
+//! no boilerplate) there is no `"view"` and the document is the contract above,
+//! byte for byte.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::analysis::entities::{Entity, entities};
-use crate::analysis::quotes::{Quotation, quotations};
+use crate::analysis::entities::Entity;
+use crate::analysis::quotes::Quotation;
 use crate::analysis::stats::{self, Stats};
 use crate::compare::Comparison;
-use crate::diff::ChangeKind;
+use crate::diff::{ChangeKind, Reason};
 use crate::model::ParagraphKind;
+use crate::view::{Choice, StoryView};
 
 /// Version of the JSON shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -37,9 +50,19 @@ struct Doc<'a> {
     versions: Vec<VersionDto<'a>>,
     rows: Vec<RowDto<'a>>,
     changes: Vec<ChangeDto<'a>>,
-    stats: Stats,
-    entities: Vec<Entity>,
-    quotes: Vec<Quotation>,
+    stats: &'a Stats,
+    entities: &'a [Entity],
+    quotes: &'a [Quotation],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<ViewDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct ViewDto<'a> {
+    reference: usize,
+    versions: &'a [usize],
+    boilerplate: bool,
+    changes: Vec<ChangeDto<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,7 +100,7 @@ struct ChangeDto<'a> {
     version: usize,
     against: usize,
     kind: ChangeKind,
-    reason: &'a crate::diff::Reason,
+    reason: &'a Reason,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     across: bool,
     old: &'a str,
@@ -88,12 +111,58 @@ struct ChangeDto<'a> {
     new_end: usize,
 }
 
-/// Writes `cmp` as one pretty-printed JSON document followed by a newline.
+/// Writes `cmp` as one pretty-printed JSON document followed by a newline
+/// (the contract of `align --format json`: statistics against the default
+/// reference, no `"view"`).
 ///
 /// # Errors
 /// When writing fails.
 pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
-    let doc = Doc {
+    let st = stats::compute_central(cmp);
+    emit(&doc(cmp, &st, None), out)
+}
+
+/// Writes `cmp` as seen in `view`: statistics against its reference, and a
+/// `"view"` object with its oriented changes unless the view is the default
+/// one (then the output is that of [`write`]).
+///
+/// # Errors
+/// When writing fails.
+pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
+    let chosen = (view.choice != Choice::default_for(cmp)).then(|| ViewDto {
+        reference: view.choice.reference,
+        versions: &view.choice.versions,
+        boilerplate: view.choice.boilerplate,
+        changes: view
+            .changes
+            .iter()
+            .map(|c| ChangeDto {
+                row: c.row,
+                version: c.version,
+                against: c.against,
+                kind: c.kind,
+                reason: &c.reason,
+                across: c.across,
+                old: &c.old,
+                new: &c.new,
+                old_start: c.old_span.start,
+                old_end: c.old_span.end,
+                new_start: c.new_span.start,
+                new_end: c.new_span.end,
+            })
+            .collect(),
+    });
+    emit(&doc(cmp, &view.analysis(cmp).stats, chosen), out)
+}
+
+fn emit(doc: &Doc<'_>, out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc<'a> {
+    let analysis = cmp.analysis();
+    Doc {
         schema_version: SCHEMA_VERSION,
         identical: cmp.identical(),
         versions: cmp
@@ -149,10 +218,9 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
                 new_end: c.change.new_span.end,
             })
             .collect(),
-        stats: stats::compute_central(cmp),
-        entities: entities(cmp),
-        quotes: quotations(cmp),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-    writeln!(out)
+        stats: st,
+        entities: &analysis.entities,
+        quotes: &analysis.quotes,
+        view,
+    }
 }

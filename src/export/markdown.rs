@@ -8,12 +8,11 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as esc;
-use super::view::{self, ExportOptions};
-use crate::analysis::entities::entities;
-use crate::analysis::quotes::{Status, quotations};
-use crate::analysis::stats;
+use super::parts;
+use crate::analysis::quotes::Status;
 use crate::compare::Comparison;
 use crate::diff::ChangeKind;
+use crate::view::StoryView;
 
 fn change_md(old: &str, new: &str, critic: bool) -> String {
     match (old.is_empty(), new.is_empty(), critic) {
@@ -36,11 +35,11 @@ fn table_head(out: &mut impl Write, heads: &[String], align: &str) -> io::Result
 /// The similarity matrix of the shown versions and their shares of the reference's text.
 fn write_similarity(
     cmp: &Comparison,
-    opts: &ExportOptions,
+    view: &StoryView,
     label: &dyn Fn(usize) -> String,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let st = stats::compute(cmp, opts.reference);
+    let (st, opts) = (&view.analysis(cmp).stats, &view.choice);
     writeln!(out, "\n## Similarity\n")?;
     let central = if opts.versions.contains(&st.most_central) {
         ""
@@ -66,7 +65,7 @@ fn write_similarity(
             if a == b {
                 write!(out, " — |")?;
             } else {
-                write!(out, " {} |", view::pct(st.matrix[a][b]))?;
+                write!(out, " {} |", parts::pct(st.matrix[a][b]))?;
             }
         }
         writeln!(out)?;
@@ -90,21 +89,20 @@ fn write_similarity(
             out,
             "| {} | {} | {signal} |",
             label(v),
-            view::stats_cells(s).join(" | ")
+            parts::stats_cells(s).join(" | ")
         )?;
     }
-    writeln!(out, "\n{}", view::stats_note(&label(opts.reference)))
+    writeln!(out, "\n{}", parts::stats_note(&label(opts.reference)))
 }
 
 /// Names the shown versions spell in more than one way, a column per version.
 fn write_names(
     cmp: &Comparison,
-    opts: &ExportOptions,
+    view: &StoryView,
     label: &dyn Fn(usize) -> String,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let all = entities(cmp);
-    let names = view::variant_names(&all, opts);
+    let (names, opts) = (&view.analysis(cmp).names, &view.choice);
     writeln!(out, "\n## Names spelled differently\n")?;
     if names.is_empty() {
         return writeln!(out, "The shown versions spell every name alike.");
@@ -116,7 +114,7 @@ fn write_names(
     let mut heads = vec!["name".to_string()];
     heads.extend(opts.versions.iter().map(|&v| label(v)));
     table_head(out, &heads, "---")?;
-    for n in &names {
+    for n in names {
         let main = n.forms[0].text.to_lowercase();
         write!(out, "| {} |", esc(&n.forms[0].text))?;
         for (_, used) in &n.by_version {
@@ -144,12 +142,11 @@ fn write_names(
 /// Quotations whose wording differs among the shown versions, side by side.
 fn write_quotes(
     cmp: &Comparison,
-    opts: &ExportOptions,
+    view: &StoryView,
     label: &dyn Fn(usize) -> String,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let all = quotations(cmp);
-    let quotes = view::differing_quotes(&all, opts);
+    let (quotes, opts) = (&view.analysis(cmp).quotes, &view.choice);
     writeln!(out, "\n## Quotations\n")?;
     if quotes.is_empty() {
         return writeln!(out, "The shown versions quote alike.");
@@ -161,15 +158,16 @@ fn write_quotes(
     let mut heads = vec!["row".to_string()];
     heads.extend(opts.versions.iter().map(|&v| label(v)));
     table_head(out, &heads, "---")?;
-    for q in &quotes {
+    for q in quotes {
         let base = if opts.versions.contains(&q.base) {
             String::new()
         } else {
             format!(" (vs v{})", q.base)
         };
         write!(out, "| {}{base} |", q.row + 1)?;
-        for &(v, w) in &q.wordings {
-            let cell = match w {
+        for (v, w) in &q.wordings {
+            let v = *v;
+            let cell = match w.as_ref().map(|w| &w.wording) {
                 None => "—".to_string(),
                 Some(w) => match w.status {
                     Status::Same if v == q.base => format!("_first quoted:_ {}", esc(&w.text)),
@@ -190,7 +188,13 @@ fn write_quotes(
 ///
 /// # Errors
 /// When writing fails.
-pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(
+    cmp: &Comparison,
+    view: &StoryView,
+    critic: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let opts = &view.choice;
     let label = |v: usize| format!("v{v} {}", esc(&cmp.versions[v].label));
     writeln!(
         out,
@@ -208,7 +212,7 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
         "|---|---:|---:|---:|---:|{}",
         "---:|".repeat(ChangeKind::ALL.len())
     )?;
-    for s in view::stats(cmp, opts) {
+    for s in &view.summaries {
         let mark = if s.version == opts.reference {
             " (reference)"
         } else {
@@ -223,15 +227,15 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
             s.missing,
             s.boilerplate
         )?;
-        for n in s.by_kind {
+        for n in &s.by_kind {
             write!(out, " {n} |")?;
         }
         writeln!(out)?;
     }
-    write_similarity(cmp, opts, &label, out)?;
-    write_names(cmp, opts, &label, out)?;
-    write_quotes(cmp, opts, &label, out)?;
-    for row in view::rows(cmp, opts) {
+    write_similarity(cmp, view, &label, out)?;
+    write_names(cmp, view, &label, out)?;
+    write_quotes(cmp, view, &label, out)?;
+    for row in &view.rows {
         writeln!(out, "\n## Row {}\n", row.row + 1)?;
         let reference = row.cells.iter().find(|c| c.version == opts.reference);
         match reference {
@@ -262,14 +266,19 @@ pub fn write(cmp: &Comparison, opts: &ExportOptions, out: &mut impl Write) -> io
             } else if cell.changes.is_empty() {
                 writeln!(out, "- {}{moved}: same", label(cell.version))?;
             } else {
-                let parts: Vec<String> = cell
-                    .changes
+                let parts: Vec<String> = view
+                    .cell_changes(cell)
                     .iter()
                     .map(|c| {
                         format!(
-                            "{} ({})",
-                            change_md(&c.old, &c.new, opts.critic),
-                            c.kind.name()
+                            "{} ({}{})",
+                            change_md(&c.old, &c.new, critic),
+                            c.kind.name(),
+                            if c.across {
+                                ", elsewhere in the row"
+                            } else {
+                                ""
+                            }
                         )
                     })
                     .collect();

@@ -4,17 +4,20 @@
 //! views only read. Geometry (the viewport size) is set by the event loop before
 //! a frame, never during drawing. Display "items" are the aligned rows, plus
 //! boilerplate paragraphs placed where they stand when the user shows them.
-
-use std::ops::Range;
+//!
+//! What the screen shows from the reference (every change oriented, counted
+//! and ordered) is one [`StoryView`], rebuilt after an action only when the
+//! choice it was built for (reference, shown versions and their order,
+//! boilerplate) changed; every view and the export read it.
 
 use super::differences::{self, DiffPanel};
 use super::export_dialog::{self, ExportDialog, ExportRequest};
 use super::keymap::{Action, Key, KeyCode, Keymap};
 use super::layout;
-use crate::analysis::stats::{self, Stats};
-use crate::compare::{Comparison, RowChange};
+use crate::compare::Comparison;
 use crate::diff::ChangeKind;
 use crate::model::ParagraphKind;
+use crate::view::{Choice, Oriented, StoryView};
 
 /// What the main area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +102,7 @@ pub struct App {
     pub items: Vec<Item>,
     /// The active search, if any.
     pub search: Option<String>,
-    /// The change `n`/`N` is on: index into `cmp.changes`.
+    /// The change `n`/`N` is on: index into `view.changes`.
     pub current_change: Option<usize>,
     /// Selected line of the versions list.
     pub versions_cursor: usize,
@@ -113,12 +116,10 @@ pub struct App {
     pub suspend: bool,
     /// An export the dialog confirmed; the event loop carries it out.
     pub export: Option<ExportRequest>,
-    /// Statistics against the current reference (for the overview).
-    pub stats: Stats,
+    /// The comparison seen from the reference, as the screen shows it.
+    pub view: StoryView,
     /// Only changes of this kind for `n`/`N` and the differences panel.
     pub kind_filter: Option<ChangeKind>,
-    /// `cmp.changes` index range of each row.
-    row_changes: Vec<Range<usize>>,
 }
 
 impl App {
@@ -127,24 +128,19 @@ impl App {
     #[must_use]
     pub fn new(cmp: Comparison, keymap: Keymap, viewport: (u16, u16)) -> Self {
         let n = cmp.versions.len();
-        let mut row_changes = vec![0..0; cmp.table.rows.len()];
-        let mut i = 0;
-        while i < cmp.changes.len() {
-            let r = cmp.changes[i].row;
-            let start = i;
-            while i < cmp.changes.len() && cmp.changes[i].row == r {
-                i += 1;
-            }
-            if let Some(slot) = row_changes.get_mut(r) {
-                *slot = start..i;
-            }
-        }
-        let stats = stats::compute_central(&cmp);
-        let reference = stats.reference;
+        let reference = cmp.default_reference();
         // The reference reads first, on the left, as the "before" of a diff.
-        let order = std::iter::once(reference)
+        let order: Vec<usize> = std::iter::once(reference)
             .chain((0..n).filter(|&v| v != reference))
             .collect();
+        let view = StoryView::new(
+            &cmp,
+            Choice {
+                reference,
+                versions: order.clone(),
+                boilerplate: false,
+            },
+        );
         let mut app = Self {
             cmp,
             keymap,
@@ -166,9 +162,8 @@ impl App {
             quit: false,
             suspend: false,
             export: None,
-            stats,
+            view,
             kind_filter: None,
-            row_changes,
         };
         app.focus = app
             .shown_versions()
@@ -176,7 +171,62 @@ impl App {
             .find(|&v| v != app.reference)
             .unwrap_or(app.reference);
         app.rebuild_items();
+        app.sync_view();
         app
+    }
+
+    /// What the screen shows: the reference, the versions on screen in order
+    /// (the pair in the pair view), boilerplate or not.
+    #[must_use]
+    pub fn choice(&self) -> Choice {
+        let versions = match self.mode {
+            Mode::Side => self.shown_versions(),
+            Mode::Pair { .. } if self.focus == self.reference => vec![self.reference],
+            Mode::Pair { .. } => vec![self.reference, self.focus],
+        };
+        Choice {
+            reference: self.reference,
+            versions,
+            boilerplate: self.show_boilerplate,
+        }
+    }
+
+    /// Rebuilds the view when the choice changed (and only then), keeping the
+    /// current change when the new view still has it.
+    pub fn sync_view(&mut self) {
+        debug_assert_eq!(self.view_is_current(), self.choice() == self.view.choice);
+        if self.view_is_current() {
+            return;
+        }
+        let choice = self.choice();
+        let current = self.current().cloned();
+        self.view = StoryView::new(&self.cmp, choice);
+        self.current_change = current.and_then(|c| self.view.changes.iter().position(|x| *x == c));
+    }
+
+    /// Whether the view was built for what the screen shows now: compared
+    /// without building the choice, as this runs after every key.
+    fn view_is_current(&self) -> bool {
+        let c = &self.view.choice;
+        if c.reference != self.reference || c.boilerplate != self.show_boilerplate {
+            return false;
+        }
+        match self.mode {
+            Mode::Side => self
+                .order
+                .iter()
+                .copied()
+                .filter(|&v| self.shown[v])
+                .eq(c.versions.iter().copied()),
+            Mode::Pair { .. } if self.focus == self.reference => c.versions == [self.reference],
+            Mode::Pair { .. } => c.versions == [self.reference, self.focus],
+        }
+    }
+
+    /// The change `n`/`N` is on.
+    #[must_use]
+    pub fn current(&self) -> Option<&Oriented> {
+        self.current_change.and_then(|c| self.view.changes.get(c))
     }
 
     /// Shown versions in display order.
@@ -199,32 +249,26 @@ impl App {
         }
     }
 
-    /// The changes of row `r` between versions `a` and `b` (either order).
-    pub fn pair_changes(
-        &self,
-        r: usize,
-        a: usize,
-        b: usize,
-    ) -> impl Iterator<Item = (usize, &RowChange)> {
-        let range = self.row_changes.get(r).cloned().unwrap_or(0..0);
-        let (lo, hi) = (a.min(b), a.max(b));
-        self.cmp.changes[range.clone()]
+    /// Whether versions `a` and `b` word-differ in row `r` (either direction;
+    /// for the overview's coverage of versions not on screen).
+    #[must_use]
+    pub fn pair_differs(&self, r: usize, a: usize, b: usize) -> bool {
+        let pair = (a.min(b), a.max(b));
+        self.cmp
+            .row_changes(r)
             .iter()
-            .enumerate()
-            .map(move |(i, c)| (range.start + i, c))
-            .filter(move |(_, c)| c.against == lo && c.version == hi)
+            .any(|c| (c.against, c.version) == pair)
     }
 
-    /// Whether row `r` differs between the reference and any other shown version.
+    /// Whether row `r` differs between the reference and any other version on screen.
     #[must_use]
     pub fn row_has_change(&self, r: usize) -> bool {
-        let row = &self.cmp.table.rows[r];
-        let cols = self.columns();
-        let with_ref = !row.cells[self.reference].is_empty();
-        cols.iter().any(|&v| {
-            v != self.reference
-                && (row.cells[v].is_empty() == with_ref
-                    || self.pair_changes(r, self.reference, v).next().is_some())
+        let Some(row) = self.view.row(r) else {
+            return false;
+        };
+        let with_ref = row.cell(self.reference).is_some_and(|c| c.present);
+        row.cells.iter().any(|c| {
+            c.version != self.reference && (c.present != with_ref || !c.changes.is_empty())
         })
     }
 
@@ -262,12 +306,12 @@ impl App {
     /// Rebuilds the item list (after showing/hiding versions or boilerplate, or a
     /// mode change), keeping the current row at the top when it is still listed.
     pub fn rebuild_items(&mut self) {
-        // At the very top, stay at the very top (leading boilerplate included).
-        let keep = if self.top == Pos::default() {
-            None
-        } else {
-            self.current_row()
-        };
+        // Keep the row at the top. At the very top, stay at the very top
+        // (leading boilerplate included) when that row still comes first:
+        // leaving the pair view, whose first row may be far down the story,
+        // must not jump back to row 1.
+        let at_top = self.top == Pos::default();
+        let keep = self.current_row();
         let cols = self.columns();
         let rows = &self.cmp.table.rows;
         let visible_row = |r: usize| cols.iter().any(|&v| !rows[r].cells[v].is_empty());
@@ -318,7 +362,9 @@ impl App {
         }
         self.items = items;
         self.top = Pos::default();
+        let first_row = self.current_row();
         if let Some(r) = keep
+            && !(at_top && first_row == Some(r))
             && let Some(i) = self.items.iter().position(|it| *it == Item::Row(r))
         {
             self.top.item = i;
@@ -395,18 +441,64 @@ impl App {
         }
     }
 
-    /// The walked changes of row `r`, in order.
+    /// The walked changes of row `r` (indices into `view.changes`), in the
+    /// view's order: the order of the differences panel.
     fn walked_in_row(&self, r: usize, others: &[usize]) -> Vec<usize> {
-        let mut idx: Vec<usize> = others
+        let Some(row) = self.view.row(r) else {
+            return Vec::new();
+        };
+        row.cells
             .iter()
-            .flat_map(|&v| {
-                self.pair_changes(r, self.reference, v)
-                    .filter(|(_, c)| self.kind_filter.is_none_or(|k| c.change.kind == k))
-                    .map(|(i, _)| i)
+            .filter(|c| others.contains(&c.version))
+            .flat_map(|c| c.changes.clone())
+            .filter(|&i| {
+                self.kind_filter
+                    .is_none_or(|k| self.view.changes[i].kind == k)
             })
-            .collect();
-        idx.sort_unstable();
-        idx
+            .collect()
+    }
+
+    /// What `n`/`N` are limited to, for the status line: "" when they walk
+    /// every kind in every column.
+    fn walk_limits(&self) -> String {
+        // Every kind, every column: nothing to say (and nothing to allocate).
+        if self.kind_filter.is_none() && self.focus == self.reference {
+            return String::new();
+        }
+        let mut parts = Vec::new();
+        if let Some(k) = self.kind_filter {
+            parts.push(format!("{} changes only", k.name()));
+        }
+        let walked = self.walked_versions();
+        let others = self
+            .columns()
+            .into_iter()
+            .filter(|&v| v != self.reference)
+            .count();
+        if walked.len() < others {
+            let list: Vec<String> = walked.iter().map(|v| format!("v{v}")).collect();
+            parts.push(format!("{} column only", list.join(", ")));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" · n/N: {}", parts.join(", "))
+        }
+    }
+
+    /// The status line's account of change `c`: where, what kind, between
+    /// which versions, why (told from the reference), and any walk limits.
+    fn describe(&self, c: usize) -> String {
+        let ch = &self.view.changes[c];
+        format!(
+            "change in row {} ({}): v{} against v{}: {}{}",
+            ch.row + 1,
+            ch.kind.name(),
+            ch.version,
+            ch.against,
+            ch.reason,
+            self.walk_limits()
+        )
     }
 
     /// Moves to the next (or previous) change, scanning rows outward from the
@@ -418,20 +510,22 @@ impl App {
             return;
         }
         let start_item = self.top.item.min(n - 1);
-        let current = self.current_change.filter(|&c| {
-            self.cmp
-                .changes
-                .get(c)
-                .is_some_and(|ch| Some(ch.row) == self.current_row())
-        });
-        // First look inside the current row, after (before) the current change.
-        for step in 0..=n {
+        let current = self
+            .current_change
+            .filter(|_| self.current().map(|c| c.row) == self.current_row());
+        // First look inside the current row, after (before) the current
+        // change, then row by row to the end (start): no wrapping round, so
+        // the last change says so.
+        for step in 0..n {
             let item = if forward {
-                (start_item + step) % n
+                start_item + step
             } else {
-                (start_item + n - step % n) % n
+                match start_item.checked_sub(step) {
+                    Some(i) => i,
+                    None => break,
+                }
             };
-            let Item::Row(r) = self.items[item] else {
+            let Some(&Item::Row(r)) = self.items.get(item) else {
                 continue;
             };
             let mut here = self.walked_in_row(r, &others);
@@ -447,24 +541,31 @@ impl App {
             if let Some(c) = pick {
                 self.current_change = Some(c);
                 self.top = Pos { item, line: 0 };
-                let ch = &self.cmp.changes[c];
-                self.message = Some(format!(
-                    "change in row {} ({}): v{} against v{}: {}",
-                    ch.row + 1,
-                    ch.change.kind.name(),
-                    ch.version,
-                    ch.against,
-                    ch.change.reason
-                ));
+                self.message = Some(self.describe(c));
                 return;
             }
         }
-        self.message = Some(match self.kind_filter {
-            Some(k) => format!(
-                "no {} changes against the reference (f: every kind)",
-                k.name()
-            ),
-            None => "no changes against the reference".into(),
+        let any = self.walked_versions().iter().any(|&v| {
+            self.view
+                .changes
+                .iter()
+                .any(|c| c.version == v && self.kind_filter.is_none_or(|k| c.kind == k))
+        });
+        self.message = Some(if any {
+            format!(
+                "{} one{}",
+                if forward { "last" } else { "first" },
+                self.walk_limits()
+            )
+        } else {
+            match self.kind_filter {
+                Some(k) => format!(
+                    "no {} changes against the reference (f: every kind){}",
+                    k.name(),
+                    self.walk_limits()
+                ),
+                None => format!("no changes against the reference{}", self.walk_limits()),
+            }
         });
     }
 
@@ -544,33 +645,20 @@ impl App {
         }
     }
 
-    /// Shows change `c` (an index into `cmp.changes`): its row at the top, the
-    /// version it differs in focused, and it marked current.
+    /// Shows change `c` (an index into `view.changes`): its row at the top, the
+    /// version it differs in focused, and it marked current; the status line
+    /// says what `n`/`N` will walk from there.
     pub fn jump_to_change(&mut self, c: usize) {
-        let Some(ch) = self.cmp.changes.get(c) else {
+        let Some(ch) = self.view.changes.get(c) else {
             return;
         };
-        let (row, other) = if ch.against == self.reference {
-            (ch.row, ch.version)
-        } else {
-            (ch.row, ch.against)
-        };
+        let (row, other) = (ch.row, ch.version);
         if self.shown[other] {
             self.focus = other;
         }
         self.current_change = Some(c);
         self.go_to_row(row);
-        let ch = &self.cmp.changes[c];
-        let reason = if ch.against == self.reference {
-            ch.change.reason.to_string()
-        } else {
-            ch.change.reason.flipped().to_string()
-        };
-        self.message = Some(format!(
-            "row {} {}: {reason}",
-            row + 1,
-            ch.change.kind.name()
-        ));
+        self.message = Some(self.describe(c));
     }
 
     fn cycle_focus(&mut self, forward: bool) {
@@ -633,10 +721,16 @@ impl App {
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
         }
+        self.sync_view();
     }
 
-    /// Applies one action.
+    /// Applies one action, then brings the view in line with the new choice.
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.sync_view();
+    }
+
+    fn apply(&mut self, action: Action) {
         self.message = None;
         if self.overlay == Overlay::Versions {
             let n = self.order.len();
@@ -670,7 +764,7 @@ impl App {
                 }
                 Action::SetReference => {
                     self.reference = self.order[self.versions_cursor];
-                    self.stats = stats::compute(&self.cmp, self.reference);
+                    self.current_change = None;
                     self.rebuild_items();
                 }
                 Action::Open => {
@@ -804,7 +898,6 @@ impl App {
             }
             Action::SetReference => {
                 self.reference = self.focus;
-                self.stats = stats::compute(&self.cmp, self.reference);
                 self.current_change = None;
                 self.rebuild_items();
                 self.message = Some(format!(
@@ -847,7 +940,7 @@ impl App {
                 let row = self.current_row().unwrap_or(0);
                 let cursor = items
                     .iter()
-                    .position(|&c| self.cmp.changes[c].row >= row)
+                    .position(|&c| self.view.changes[c].row >= row)
                     .unwrap_or(0);
                 self.overlay = Overlay::Differences(DiffPanel { items, cursor });
             }

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Mode, Overlay};
+use super::app::{App, Overlay};
 use super::keymap::{Key, KeyCode};
 use crate::export::{self, ExportOptions, Format, atomic::WriteError};
 
@@ -99,17 +99,14 @@ impl Default for ExportDialog {
     }
 }
 
-/// What the screen shows, as export options.
+/// What the screen shows (the choice its view was built for), as export options.
 #[must_use]
 pub fn on_screen(app: &App) -> ExportOptions {
-    let versions = match app.mode {
-        Mode::Side => app.shown_versions(),
-        Mode::Pair { .. } => vec![app.reference, app.focus],
-    };
+    let choice = &app.view.choice;
     ExportOptions {
-        reference: app.reference,
-        versions,
-        boilerplate: app.show_boilerplate,
+        reference: choice.reference,
+        versions: choice.versions.clone(),
+        boilerplate: choice.boilerplate,
         color: false,
         critic: false,
     }
@@ -168,11 +165,22 @@ pub fn key(app: &mut App, key: Key) -> Option<ExportRequest> {
 
 /// Carries out `request`: writes the file atomically and reports on the status
 /// line, or keeps the dialog open with the problem (asking before replacing an
-/// existing file).
+/// existing file). The app's own view is written when the request is for what
+/// it shows (it always is from the dialog), so nothing is computed again.
 pub fn perform(app: &mut App, request: &ExportRequest) {
     let inputs: Vec<String> = app.cmp.versions.iter().map(|v| v.path.clone()).collect();
     let result = export::atomic::write_file(&request.path, request.force, &inputs, |w| {
-        export::write(&app.cmp, request.format, &request.options, w)
+        if request.options.choice() == app.view.choice {
+            export::write_view(
+                &app.cmp,
+                &app.view,
+                request.format,
+                request.options.render(),
+                w,
+            )
+        } else {
+            export::write(&app.cmp, request.format, &request.options, w)
+        }
     });
     match result {
         Ok(()) => {

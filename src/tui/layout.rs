@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::app::{App, Item, Mode};
 use super::wrap::{self, Line, Mark, Piece};
-use crate::diff;
+use crate::view::CellView;
 
 /// Width of the row-number gutter.
 pub const GUTTER: u16 = 6;
@@ -75,62 +75,76 @@ fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Marks of version `v`'s cell in row `r`: its changes against the reference
-/// (for the reference itself, against every other visible column), the current
-/// change, and search matches.
-fn cell_marks(
+/// Marks of `cell` (one of its row's `cells` in the view): its changes
+/// against the reference, by their kind as the view orients them (for the
+/// reference itself, the old side of every visible column's changes), the
+/// current change, and search matches. The renderer draws these; tests read
+/// them to check the grid against the other readers.
+#[must_use]
+pub fn cell_marks(
     app: &App,
-    r: usize,
-    v: usize,
-    text: &str,
+    cells: &[CellView],
+    cell: &CellView,
     visible: &[usize],
 ) -> Vec<(Range<usize>, Mark)> {
     let mut marks = Vec::new();
-    let others: Vec<usize> = if v == app.reference {
-        visible.iter().copied().filter(|&o| o != v).collect()
-    } else {
-        vec![app.reference]
+    let mark = |i: usize, kind| {
+        if app.current_change == Some(i) {
+            Mark::Current
+        } else {
+            Mark::Change(kind)
+        }
     };
-    for o in others {
-        for (i, c) in app.pair_changes(r, v, o) {
-            let span = if c.version == v {
-                c.change.new_span.clone()
-            } else {
-                c.change.old_span.clone()
-            };
-            let mark = if app.current_change == Some(i) {
-                Mark::Current
-            } else {
-                Mark::Change(c.change.kind)
-            };
-            marks.push((span, mark));
+    if cell.version == app.reference {
+        for other in cells
+            .iter()
+            .filter(|c| c.version != cell.version && visible.contains(&c.version))
+        {
+            for i in other.changes.clone() {
+                let c = &app.view.changes[i];
+                marks.push((c.old_span.clone(), mark(i, c.kind)));
+            }
+        }
+    } else {
+        for i in cell.changes.clone() {
+            let c = &app.view.changes[i];
+            marks.push((c.new_span.clone(), mark(i, c.kind)));
         }
     }
     // Current change last among changes so it wins.
     marks.sort_by_key(|(_, m)| *m == Mark::Current);
     if let Some(q) = &app.search {
-        marks.extend(matches(text, q).into_iter().map(|r| (r, Mark::Search)));
+        marks.extend(
+            matches(&cell.text, q)
+                .into_iter()
+                .map(|r| (r, Mark::Search)),
+        );
     }
     marks
 }
 
-/// The inline pair text of row `r`: the focused version's words with the
-/// reference's replaced words shown struck before them.
-fn inline_cell(app: &App, r: usize, width: usize) -> Vec<Line> {
-    let (a, b) = (
-        app.cmp.cell_text(r, app.reference),
-        app.cmp.cell_text(r, app.focus),
-    );
+/// The inline pair text of a cell: the focused version's words with the
+/// reference's replaced words shown struck before them, from the view's
+/// changes (the ones found across the row are marked where they stand).
+fn inline_cell(app: &App, cell: &CellView, width: usize) -> Vec<Line> {
+    let b = cell.text.as_str();
     let mut text = String::new();
     let mut marks = Vec::new();
     // Walk the focused text as written; put each replaced or removed piece of the
     // reference, struck, just before the place it was, spaced as a word.
     let mut at = 0;
-    for seg in diff::segments(&a, &b, &diff::DiffOptions::default()) {
-        let diff::Segment::Change(c) = seg else {
+    let mut changes: Vec<_> = app
+        .view
+        .cell_changes(cell)
+        .iter()
+        .filter(|c| !c.across)
+        .collect();
+    changes.sort_by_key(|c| (c.new_span.start, c.new_span.end));
+    for c in changes {
+        let Some(before) = b.get(at..c.new_span.start) else {
             continue;
         };
-        text.push_str(&b[at..c.new_span.start]);
+        text.push_str(before);
         at = c.new_span.start;
         if !c.old.is_empty() {
             if text.chars().last().is_some_and(|ch| !ch.is_whitespace()) {
@@ -173,25 +187,38 @@ pub fn item_lines(app: &App, i: usize) -> Vec<Vec<Line>> {
             match item {
                 Item::Row(r) => {
                     let r = *r;
-                    let row = &app.cmp.table.rows[r];
+                    let gap = || vec![note("·".repeat(w.min(3)), Mark::Gap)];
+                    let Some(row) = app.view.row(r) else {
+                        return gap();
+                    };
                     if app.mode == (Mode::Pair { inline: true }) {
-                        return inline_cell(app, r, w);
+                        // A paragraph only one side has is all inserted (or
+                        // all removed), as the ANSI export writes it.
+                        let whole = |cell: &CellView, mark| {
+                            wrap::wrap(&cell.text, &[(0..cell.text.len(), mark)], w)
+                        };
+                        let side = |v| row.cell(v).filter(|c| c.present);
+                        return match (side(app.reference), side(col.version)) {
+                            (Some(_), Some(cell)) => inline_cell(app, cell, w),
+                            (None, Some(cell)) => whole(cell, Mark::Inserted),
+                            (Some(cell), None) => whole(cell, Mark::Deleted),
+                            (None, None) => gap(),
+                        };
                     }
-                    let ids = &row.cells[col.version];
-                    if ids.is_empty() {
-                        return vec![note("·".repeat(w.min(3)), Mark::Gap)];
-                    }
+                    let Some(cell) = row.cell(col.version).filter(|c| c.present) else {
+                        return gap();
+                    };
                     let mut lines = Vec::new();
-                    if row.moved.contains(&col.version) {
+                    if cell.moved {
+                        let ids = &app.cmp.table.rows[r].cells[col.version];
                         let total = app.cmp.versions[col.version].paragraphs.len();
                         lines.push(note(
                             format!("↕ moved: ¶{} of {total}", ids[0] + 1),
                             Mark::Moved,
                         ));
                     }
-                    let text = app.cmp.cell_text(r, col.version);
-                    let marks = cell_marks(app, r, col.version, &text, &visible);
-                    lines.extend(wrap::wrap(&text, &marks, w));
+                    let marks = cell_marks(app, &row.cells, cell, &visible);
+                    lines.extend(wrap::wrap(&cell.text, &marks, w));
                     lines
                 }
                 Item::Boilerplate { version, paras } if *version == col.version => {

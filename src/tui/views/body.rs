@@ -49,10 +49,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let height = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let label = match &app.items[item] {
             Item::Row(r) => {
-                let current = app
-                    .current_change
-                    .and_then(|c| app.cmp.changes.get(c))
-                    .is_some_and(|c| c.row == *r);
+                let current = app.current().is_some_and(|c| c.row == *r);
                 format!("{}{:>4} ", if current { '▶' } else { ' ' }, r + 1)
             }
             Item::Boilerplate { .. } => "   ⌫  ".to_string(),

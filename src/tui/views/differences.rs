@@ -57,25 +57,16 @@ pub fn render(app: &App, panel: &DiffPanel, theme: &Theme, area: Rect, buf: &mut
     }
     let offset = panel.cursor.saturating_sub(list_h.saturating_sub(1));
     for (line, &c) in panel.items.iter().enumerate().skip(offset).take(list_h) {
-        let ch = &app.cmp.changes[c];
-        // Reasons are written from the lower-numbered version: turn them round
-        // when the reference is the higher one.
-        let reason = if ch.against == app.reference {
-            ch.change.reason.to_string()
-        } else {
-            ch.change.reason.flipped().to_string()
-        };
-        let (other, old, new) = if ch.against == app.reference {
-            (ch.version, &ch.change.old, &ch.change.new)
-        } else {
-            (ch.against, &ch.change.new, &ch.change.old)
-        };
+        // Oriented once, in the view: old is the reference's, new the version's.
+        let ch = &app.view.changes[c];
+        let reason = ch.reason.to_string();
+        let (other, old, new) = (ch.version, &ch.old, &ch.new);
         let y = inner.y + 1 + u16::try_from(line - offset).unwrap_or(0);
         let head = format!(
             "row {:>4}  v{:<2} {:<16}",
             ch.row + 1,
             other,
-            ch.change.kind.name()
+            ch.kind.name()
         );
         let body = format!("{} → {}", short(old, 40), short(new, 40));
         let mut style = theme.text;
@@ -89,7 +80,7 @@ pub fn render(app: &App, panel: &DiffPanel, theme: &Theme, area: Rect, buf: &mut
             let kind_style = if line == panel.cursor {
                 style
             } else {
-                theme.change(ch.change.kind)
+                theme.change(ch.kind)
             };
             let (end, _) = buf.set_stringn(hx, y, &body, room, kind_style);
             if end + 3 < inner.x + inner.width {

@@ -45,7 +45,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(x, y, s, room.min(w), style);
         }
     };
-    let st = &app.stats;
+    let st = &app.view.analysis(&app.cmp).stats;
     let label = |v: usize| -> String {
         let l: String = terminal(&app.cmp.versions[v].label, false)
             .chars()
@@ -156,9 +156,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let row = &app.cmp.table.rows[r.min(rows.saturating_sub(1))];
                 if rows == 0 || row.cells[v].is_empty() {
                     '─'
-                } else if v == app.reference
-                    || app.pair_changes(r, app.reference, v).next().is_none()
-                {
+                } else if v == app.reference || !app.pair_differs(r, app.reference, v) {
                     '█'
                 } else {
                     '▓'
