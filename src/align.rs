@@ -3,16 +3,18 @@
 //! The steps, each in its own file:
 //! 1. [`features`]: every story paragraph becomes a set of IDF-weighted word stems;
 //! 2. [`similarity`]: candidate counterparts in every other version, via an
-//!    inverted index (never all pairs);
+//!    inverted index (never all pairs); [`context`]: among near-equal ones, the
+//!    one that stands where the paragraph's neighbours point goes first;
 //! 3. [`linking`]: mutual best matches and contained splits/merges between each
 //!    pair of versions, joined into groups;
 //! 4. [`gaps`]: lone paragraphs filling the same gap between shared rows join;
 //! 5. [`ordering`]: one reading order for the groups, and which cells moved.
 //!
-//! Boilerplate paragraphs take no part; headlines form one row of their own at the
-//! top. The result is deterministic: it depends only on the input texts and the
+//! Boilerplate paragraphs take no part; headlines form rows of their own at the
+//! top (one row for all that share a word). The result is deterministic: it depends only on the input texts and the
 //! configuration.
 
+pub mod context;
 pub mod features;
 pub mod gaps;
 pub mod linking;
@@ -99,17 +101,23 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
             }
         }
     }
-    let index = SimilarityIndex::build(nodes, &texts);
+    let mut index = SimilarityIndex::build(nodes, &texts);
+    context::prefer_in_place(&mut index, n);
     let links = linking::links(&index, n, cfg);
     let refined = linking::refine(&index, linking::groups(&index, &links));
-    let mut groups: Vec<Vec<Node>> = gaps::fill(&index, refined, n)
+    let sentence: Vec<bool> = texts
+        .iter()
+        .map(|t| crate::text::ends_like_sentence(t))
+        .collect();
+    let filled = gaps::continuations(&index, gaps::fill(&index, refined, n), n, &sentence);
+    let mut groups: Vec<Vec<Node>> = filled
         .into_iter()
         .map(|g| g.into_iter().map(|i| index.nodes[i]).collect())
         .collect();
     let mut pinned = Vec::new();
-    if !headlines.is_empty() {
+    for row in headline_rows(versions, &headlines) {
         pinned.push(groups.len());
-        groups.push(headlines);
+        groups.push(row);
     }
     let keys: Vec<Vec<Option<usize>>> = groups.iter().map(|g| group_keys(g, n)).collect();
     let order = ordering::order(&keys, n, &pinned);
@@ -130,6 +138,41 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
         })
         .collect();
     AlignmentTable { rows }
+}
+
+/// Splits the versions' headlines into rows: headlines are worded far apart
+/// ("T.J. Ford Cleared To Practice" / "Toronto guard T.J. Ford close to resuming
+/// workouts"), so any shared term joins two, but headlines that share nothing
+/// never sit in one row (a row of cells with nothing in common is noise).
+/// Joining goes through the first headline holding each term, so the cost is
+/// linear in the headlines' words. The biggest row comes first.
+fn headline_rows(versions: &[Version], headlines: &[Node]) -> Vec<Vec<Node>> {
+    let mut uf = linking::UnionFind::new(headlines.len());
+    let mut first_with: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, node) in headlines.iter().enumerate() {
+        let Some(p) = versions
+            .get(node.version)
+            .and_then(|v| v.paragraphs.get(node.para))
+        else {
+            continue;
+        };
+        for term in features::terms_of(&p.text) {
+            match first_with.get(&term) {
+                Some(&j) => uf.union(i, j),
+                None => {
+                    first_with.insert(term, i);
+                }
+            }
+        }
+    }
+    let mut rows: std::collections::BTreeMap<usize, Vec<Node>> = std::collections::BTreeMap::new();
+    for (i, node) in headlines.iter().enumerate() {
+        rows.entry(uf.find(i)).or_default().push(*node);
+    }
+    let mut out: Vec<Vec<Node>> = rows.into_values().collect();
+    // Stable: equal sizes keep the order of their first headline.
+    out.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    out
 }
 
 fn group_keys(group: &[Node], n: usize) -> Vec<Option<usize>> {

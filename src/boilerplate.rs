@@ -14,6 +14,7 @@
 //! The first title-like paragraph before the story becomes the `Headline`.
 
 pub mod rules;
+pub mod shape;
 
 use serde::{Deserialize, Serialize};
 
@@ -70,8 +71,20 @@ pub struct PatternError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Flag {
     None,
+    /// Shaped like a label or a fragment ("Detours and delays", "here"): never
+    /// hidden for its shape alone (a subhead looks the same), only when it sits
+    /// in a run of furniture.
+    Shape(&'static str),
     Weak(String),
     Strong(String),
+}
+
+impl Flag {
+    /// Evidence of furniture from the paragraph's own text (patterns, byline,
+    /// repetition), as opposed to its shape.
+    fn is_evidence(&self) -> bool {
+        matches!(self, Flag::Weak(_) | Flag::Strong(_))
+    }
 }
 
 impl Classifier {
@@ -124,30 +137,43 @@ impl Classifier {
             .iter()
             .map(|p| text::fold_loose(&p.text))
             .collect();
-        let mut seen = std::collections::HashMap::new();
+        let mut count = std::collections::HashMap::new();
         for l in &loose {
-            *seen.entry(l.as_str()).or_insert(0usize) += 1;
+            *count.entry(l.as_str()).or_insert(0usize) += 1;
         }
+        let mut seen = std::collections::HashSet::new();
         folded
             .iter()
             .zip(&loose)
             .map(|(f, l)| {
                 let words = l.split_whitespace().count();
+                let first_copy = seen.insert(l.as_str());
                 if let Some(rule) = rules::first_match(&self.rules, f) {
                     return match rule.strength {
                         Strength::Strong => Flag::Strong(rule.name.clone()),
                         Strength::Weak => Flag::Weak(rule.name.clone()),
                     };
                 }
-                if words <= 12 && seen.get(l.as_str()).copied().unwrap_or(0) > 1 {
+                if shape::is_byline(f) {
+                    return Flag::Strong("byline".into());
+                }
+                // A short line printed twice is furniture, but its first copy may
+                // be the headline (a page's title and its heading) or a sentence
+                // quoted again as a pull quote: only later copies go, unless the
+                // line is a mere label.
+                let repeated = words <= 12 && count.get(l.as_str()).copied().unwrap_or(0) > 1;
+                if repeated && (!first_copy || (words <= 3 && !shape::is_story_shaped(f))) {
                     return Flag::Strong("repeated line".into());
                 }
-                let starts_lower = f.chars().next().is_some_and(char::is_lowercase);
-                if words <= 3 && (!ends_like_sentence(f) || starts_lower) {
-                    return Flag::Weak("fragment".into());
+                if shape::is_story_shaped(f) {
+                    return Flag::None;
                 }
-                if words <= 6 && !ends_like_sentence(f) {
-                    return Flag::Weak("label".into());
+                let starts_lower = f.chars().next().is_some_and(char::is_lowercase);
+                if words <= 3 && (!text::ends_like_sentence(f) || starts_lower) {
+                    return Flag::Shape("fragment");
+                }
+                if shape::is_label(f, 6) {
+                    return Flag::Shape("label");
                 }
                 Flag::None
             })
@@ -180,18 +206,20 @@ impl Classifier {
                 let o = index.nodes[c.other];
                 c.sim >= self.counterpart_min_similarity
                     && (c.shared_terms >= 3 || (c.shared_terms >= 2 && c.contains >= 0.3))
-                    && flags[o.version][o.para] == Flag::None
+                    && !flags[o.version][o.para].is_evidence()
             });
         }
         out
     }
 }
 
-/// Ends with sentence punctuation, possibly followed by closing quotes or brackets.
-fn ends_like_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')' | ']'));
-    t.ends_with(['.', '!', '?', ':', ';'])
-}
+/// Passes of furniture propagation; each is linear, and runs longer than this
+/// many alternations of label and text are not seen on real pages.
+const PROPAGATION_PASSES: usize = 4;
+
+/// Furniture found by the version's own text before a page counts as scraped:
+/// below it, the version is taken for story-only text and shape decides nothing.
+const PAGE_EVIDENCE: usize = 2;
 
 fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
     let n = ver.paragraphs.len();
@@ -214,6 +242,7 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
             }
         }
     }
+    let page = reason.iter().filter(|r| r.is_some()).count() >= PAGE_EVIDENCE;
     // The story zone: from the first to the last paragraph other versions share.
     let shared: Vec<usize> = (0..n)
         .filter(|&i| counterpart[i] && reason[i].is_none())
@@ -222,52 +251,61 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
         (Some(&f), Some(&l)) => (f, l),
         _ => (n, n),
     };
-    // Headline: the first remaining paragraph, if it is title-shaped and story follows.
-    let head = (0..n).find(|&i| reason[i].is_none());
-    let mut headline = None;
-    if let Some(h) = head {
-        let t = text::fold(ver.paragraphs[h].text.trim());
-        let words = t.split_whitespace().count();
-        if (3..=20).contains(&words) && !t.ends_with('.') && h < last {
-            headline = Some(h);
-        }
-    }
-    let outside = |i: usize| i < first || i > last;
-    let mut tail_run = 0;
-    for i in 0..n {
-        if reason[i].is_none() && Some(i) != headline && outside(i) && !counterpart[i] {
-            let t = text::fold(ver.paragraphs[i].text.trim());
-            let words = t.split_whitespace().count();
-            // Before the story a full sentence of eight words or more is a lede
-            // of this version's own, not furniture; after it, short lines are
-            // more often credits and teasers.
-            let short = if i < first { words < 8 } else { words <= 12 };
-            if !ends_like_sentence(&t) || short || (i > last && tail_run >= 2) {
-                reason[i] = Some(
-                    if i > last {
-                        "after the story"
-                    } else {
-                        "before the story"
-                    }
-                    .into(),
-                );
+    // Headline: the first paragraph that is not furniture, if it is title-shaped
+    // and story follows it.
+    let headline = (0..n).find(|&i| reason[i].is_none()).filter(|&h| {
+        shape::is_title_like(&text::fold(ver.paragraphs[h].text.trim())) && h < last && h + 1 < n
+    });
+    // Furniture comes in runs (a consent banner's labels and texts, a teaser
+    // list's titles and counters): a label beside furniture outside the story,
+    // or unshared text between two pieces of it, belongs to the run. Quotations
+    // and questions never do. Inside the story only a one-word section label on
+    // a scraped page goes ("Explosion" between two paragraphs).
+    let texts: Vec<String> = ver
+        .paragraphs
+        .iter()
+        .map(|p| text::fold(p.text.trim()))
+        .collect();
+    for pass in 0..PROPAGATION_PASSES {
+        let mut changed = false;
+        let order: Box<dyn Iterator<Item = usize>> = if pass % 2 == 0 {
+            Box::new(0..n)
+        } else {
+            Box::new((0..n).rev())
+        };
+        for i in order {
+            if reason[i].is_some() || Some(i) == headline || counterpart[i] {
+                continue;
+            }
+            let prev = i > 0 && reason[i - 1].is_some();
+            let next = i + 1 < n && reason[i + 1].is_some();
+            let outside = i < first || i > last;
+            let t = &texts[i];
+            let found = match flags[i] {
+                Flag::Shape(r) if outside && (prev || next) => {
+                    Some(format!("{r} beside page furniture"))
+                }
+                Flag::Shape(_) if !outside && page && shape::is_label(t, 1) => {
+                    Some("section label".to_string())
+                }
+                Flag::None
+                    if outside
+                        && prev
+                        && next
+                        && !shape::has_quotation(t)
+                        && !shape::is_question(t) =>
+                {
+                    Some("between page furniture".to_string())
+                }
+                _ => None,
+            };
+            if found.is_some() {
+                reason[i] = found;
+                changed = true;
             }
         }
-        if i > last {
-            tail_run = if reason[i].is_some() { tail_run + 1 } else { 0 };
-        }
-    }
-    // Outside the story, an unshared paragraph between two pieces of furniture is
-    // furniture too (an appeal's middle sentence, a teaser between its counters).
-    for i in 1..n.saturating_sub(1) {
-        if reason[i].is_none()
-            && !counterpart[i]
-            && outside(i)
-            && Some(i) != headline
-            && reason[i - 1].is_some()
-            && reason[i + 1].is_some()
-        {
-            reason[i] = Some("between page furniture".into());
+        if !changed {
+            break;
         }
     }
     for (i, p) in ver.paragraphs.iter_mut().enumerate() {
@@ -281,5 +319,142 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
             p.kind = ParagraphKind::Story;
             p.reason = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Input, ReadOptions, decode};
+
+    /// Classifies versions given as paragraph lists; returns each version's
+    /// `(kind, reason)` per paragraph.
+    fn classify(versions: &[&[&str]]) -> Vec<Vec<(ParagraphKind, Option<String>)>> {
+        let mut vs: Vec<Version> = versions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, paras)| {
+                decode(
+                    &Input {
+                        path: format!("v{i}.txt"),
+                        bytes: paras.join("\n\n").into_bytes(),
+                    },
+                    &ReadOptions::default(),
+                )
+                .ok()
+            })
+            .collect();
+        let Ok(c) = Classifier::new(&BoilerplateConfig::default()) else {
+            return Vec::new();
+        };
+        c.classify(&mut vs);
+        vs.iter()
+            .map(|v| {
+                v.paragraphs
+                    .iter()
+                    .map(|p| (p.kind, p.reason.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    const LEDE_A: &str = "State officials closed the Marlow River bridge on Sunday after inspectors found a cracked steel beam.";
+    const LEDE_B: &str = "Officials shut the Marlow River bridge on Sunday when inspectors found a cracked beam under it.";
+    const MORE_A: &str = "The bridge, built in 1962, carries Route 9 across the river to Granby.";
+    const MORE_B: &str = "Built in 1962, the bridge carries Route 9 over the river to Granby.";
+
+    #[test]
+    fn a_label_in_a_run_of_furniture_after_the_story_goes() {
+        let a: &[&str] = &[LEDE_A, MORE_A, "Advertisement", "Necessary", "12 Comments"];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].0, ParagraphKind::Boilerplate, "{:?}", k[0]);
+        assert_eq!(k[0][3].1.as_deref(), Some("fragment beside page furniture"));
+    }
+
+    #[test]
+    fn a_quotation_or_question_between_furniture_stays() {
+        let a: &[&str] = &[
+            LEDE_A,
+            MORE_A,
+            "Advertisement",
+            "“We are not taking any chances,” Benning said.",
+            "Read more: Bridges in poor condition",
+            "Why now?",
+            "12 Comments",
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].0, ParagraphKind::Story, "{:?}", k[0]);
+        assert_eq!(k[0][5].0, ParagraphKind::Story, "{:?}", k[0]);
+    }
+
+    #[test]
+    fn unshared_text_between_furniture_outside_the_story_goes() {
+        let a: &[&str] = &[
+            LEDE_A,
+            MORE_A,
+            "Support from readers like you keeps us going.",
+            "Independent news that tells the truth, every day of the year.",
+            "Please consider a donation: donate today to support our journalism.",
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].1.as_deref(), Some("between page furniture"));
+    }
+
+    #[test]
+    fn subheads_and_short_sentences_of_story_only_text_stay() {
+        let a: &[&str] = &[
+            LEDE_A,
+            "Detours and delays",
+            MORE_A,
+            "Background",
+            "It was close.",
+            "What went wrong?",
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert!(
+            k[0].iter().all(|(kind, _)| *kind == ParagraphKind::Story),
+            "{:?}",
+            k[0]
+        );
+    }
+
+    #[test]
+    fn a_one_word_section_label_on_a_scraped_page_goes_but_a_subhead_stays() {
+        let a: &[&str] = &[
+            "Support from readers like you keeps us going.",
+            LEDE_A,
+            "Explosion",
+            MORE_A,
+            "Detours and delays",
+            "Officials said the closure could last two weeks.",
+            "Advertisement",
+        ];
+        let b: &[&str] = &[
+            LEDE_B,
+            MORE_B,
+            "Officials expect the closure to last two weeks.",
+        ];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][2].1.as_deref(), Some("section label"), "{:?}", k[0]);
+        assert_eq!(k[0][4].0, ParagraphKind::Story, "{:?}", k[0]);
+    }
+
+    #[test]
+    fn a_headline_printed_twice_keeps_its_first_copy() {
+        let a: &[&str] = &[
+            "Inspectors close Marlow River bridge",
+            "Inspectors close Marlow River bridge",
+            LEDE_A,
+            MORE_A,
+        ];
+        let b: &[&str] = &["Marlow bridge shut after crack found", LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][0].0, ParagraphKind::Headline, "{:?}", k[0]);
+        assert_eq!(k[0][1].1.as_deref(), Some("repeated line"));
+        assert_eq!(k[1][0].0, ParagraphKind::Headline, "{:?}", k[1]);
     }
 }

@@ -133,10 +133,14 @@ impl Comparison {
 /// One row's changes, mean pair similarity and pair word counts.
 type RowResult = (Vec<RowChange>, f64, Vec<PairWords>);
 
-fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
+fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions, noisy: &[bool]) -> RowResult {
     let present: Vec<usize> = cmp.table.rows[r].present().collect();
     let texts: Vec<String> = present.iter().map(|&v| cmp.cell_text(r, v)).collect();
-    let prepared: Vec<diff::Prepared<'_>> = texts.iter().map(|t| diff::Prepared::new(t)).collect();
+    let prepared: Vec<diff::Prepared<'_>> = texts
+        .iter()
+        .zip(&present)
+        .map(|(t, &v)| diff::Prepared::with_noise(t, noisy[v]))
+        .collect();
     let names: Vec<diff::names::NameIndex<'_>> = prepared
         .iter()
         .map(|p| diff::names::NameIndex::new(p.text(), p.tokens()))
@@ -177,6 +181,11 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
                 (prepared[ib].text(), &names[ib]),
                 &refs,
             );
+            let claims = diff::claims::across(
+                (prepared[ia].text(), prepared[ia].tokens()),
+                (prepared[ib].text(), prepared[ib].tokens()),
+                &refs,
+            );
             let tag = |change, across| RowChange {
                 row: r,
                 version: b,
@@ -186,6 +195,7 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions) -> RowResult {
             };
             changes.extend(own.into_iter().map(|c| tag(c, false)));
             changes.extend(found.into_iter().map(|c| tag(c, true)));
+            changes.extend(claims.into_iter().map(|c| tag(c, true)));
         }
     }
     #[allow(clippy::cast_precision_loss)] // pair counts are tiny
@@ -213,10 +223,26 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         analysis: OnceLock::new(),
     };
     let opts = DiffOptions::default();
+    // Whether each version reads as noisy print (OCR), judged once on its
+    // whole story: a name or figure read differently there is a misreading.
+    let noisy: Vec<bool> = cmp
+        .versions
+        .par_iter()
+        .map(|v| {
+            let story: String = v
+                .paragraphs
+                .iter()
+                .filter(|p| p.kind != crate::model::ParagraphKind::Boilerplate)
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            diff::kind::noisy(&story, &diff::tokens::spans(&story))
+        })
+        .collect();
     // Rows are independent: diff them in parallel, then keep them in row order.
     let per_row: Vec<RowResult> = (0..cmp.table.rows.len())
         .into_par_iter()
-        .map(|r| diff_row(&cmp, r, &opts))
+        .map(|r| diff_row(&cmp, r, &opts, &noisy))
         .collect();
     for (changes, sim, words) in per_row {
         cmp.changes.extend(changes);

@@ -85,6 +85,24 @@ pub fn words(s: &str) -> Vec<String> {
     out
 }
 
+/// Ends with sentence punctuation, possibly followed by closing quotes or
+/// brackets. Both the aligner (a subhead is no half of a paragraph) and the
+/// boilerplate shapes ask this, so it lives here, below both.
+#[must_use]
+pub fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Closing quotes and brackets (straight, typographic, and the `''` some wires use).
+#[must_use]
+pub fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
+    )
+}
+
 /// Words that carry little content; they are left out of similarity scores.
 pub const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
@@ -165,6 +183,13 @@ mod tests {
     #[test]
     fn spaced_dash_does_not_join() {
         assert_eq!(words("Iran – backed"), vec!["iran", "backed"]);
+    }
+
+    #[test]
+    fn sentence_ends_look_past_closing_quotes() {
+        assert!(ends_like_sentence("He said it was safe.”"));
+        assert!(ends_like_sentence("Was it safe?)"));
+        assert!(!ends_like_sentence("Detours and delays"));
     }
 
     #[test]

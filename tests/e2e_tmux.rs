@@ -120,7 +120,17 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
         String::from_utf8_lossy(&started.stderr)
     );
     let tty = t.flag("pane_tty");
-    let base = stty(&tty);
+    // The shell sets its terminal modes (IUTF8 among them) just after the
+    // pane starts: wait until two readings agree before taking the baseline.
+    let mut base = stty(&tty);
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(100));
+        let again = stty(&tty);
+        if again == base {
+            break;
+        }
+        base = again;
+    }
 
     // 1. Start on the sample, move around, open and close overlays, quit.
     t.keys(&[&format!("'{bin}' --no-config; echo EXIT=$?"), "Enter"]);

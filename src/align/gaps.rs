@@ -122,3 +122,65 @@ pub fn fill(
     groups.sort_by_key(|g| g[0]);
     groups
 }
+
+/// A continuation must hold at least this share of its term weight in its
+/// counterpart paragraph.
+const CONTINUATION_MIN_CONTAINED: f32 = 0.3;
+
+/// Joins a paragraph left alone to the group of the paragraph just before or
+/// after it in its own version, when its best match in some other version is
+/// in that same group: a version that split one paragraph in two ("Owners
+/// were told to stop using the devices…" / "The company will pay for
+/// installation.") keeps the short second half beside the first, and the
+/// other version's paragraph that holds it confirms where it goes. One shared
+/// rare word is enough here, since place and content agree. Cost: per node,
+/// its kept candidates (bounded by the similarity index). `sentence[i]` says
+/// whether node `i` reads as a sentence: a subhead beside a paragraph is no
+/// half of it, however much it shares.
+#[must_use]
+pub fn continuations(
+    index: &SimilarityIndex,
+    mut groups: Vec<Vec<usize>>,
+    n_versions: usize,
+    sentence: &[bool],
+) -> Vec<Vec<usize>> {
+    let mut group_of = vec![0; index.nodes.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let lists = by_version(index, n_versions);
+    for list in &lists {
+        for (k, &x) in list.iter().enumerate() {
+            if groups[group_of[x]].len() != 1 || !sentence.get(x).copied().unwrap_or(false) {
+                continue;
+            }
+            let target = [k.checked_sub(1), k.checked_add(1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| list.get(j))
+                .map(|&y| group_of[y])
+                .find(|&g| {
+                    groups[g].len() >= 2
+                        && index.candidates[x].iter().any(|c| {
+                            group_of[c.other] == g
+                                && c.contained >= CONTINUATION_MIN_CONTAINED
+                                && index
+                                    .best_in(x, index.nodes[c.other].version)
+                                    .is_some_and(|b| b.other == c.other)
+                        })
+                });
+            if let Some(g) = target {
+                let own = group_of[x];
+                groups[own].clear();
+                groups[g].push(x);
+                groups[g].sort_unstable();
+                group_of[x] = g;
+            }
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups.sort_by_key(|g| g[0]);
+    groups
+}

@@ -7,7 +7,9 @@
 //! mostly *contained* in a paragraph of the other version is linked to it too: that
 //! is how one paragraph split in two (or two merged in one) is found. Links are
 //! then joined transitively into groups, as a reader would: if A's paragraph holds
-//! B's two paragraphs, all three carry one piece of the story.
+//! B's two paragraphs, all three carry one piece of the story. Two groups whose
+//! crossing matches were refused, and whose paragraphs stand side by side in
+//! every version they share, are the halves of one split paragraph and join.
 
 use super::AlignConfig;
 use super::similarity::SimilarityIndex;
@@ -68,6 +70,10 @@ pub struct Link {
     pub kind: LinkKind,
 }
 
+/// Similarity a mutual match needs when both paragraphs stand where their
+/// neighbours' matches point, as a share of [`AlignConfig::link_min_similarity`].
+const PLACED_LINK_FACTOR: f32 = 0.75;
+
 /// A single shared word is never evidence enough to put two paragraphs in one row.
 const MIN_SHARED_TERMS: usize = 2;
 /// A part must add at least this share of the whole's weight to what the whole's
@@ -112,8 +118,13 @@ fn pair_links(
         let Some(cj) = index.best_in(ci.other, va) else {
             continue;
         };
-        if cj.other == i && ci.sim >= cfg.link_min_similarity && ci.shared_terms >= MIN_SHARED_TERMS
-        {
+        // Place confirmed from both sides stands in for some of the words.
+        let min_sim = if ci.support > 0 && cj.support > 0 {
+            cfg.link_min_similarity * PLACED_LINK_FACTOR
+        } else {
+            cfg.link_min_similarity
+        };
+        if cj.other == i && ci.sim >= min_sim && ci.shared_terms >= MIN_SHARED_TERMS {
             out.push(Link {
                 a: i,
                 b: ci.other,
@@ -207,6 +218,7 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
             .then(y.sim.total_cmp(&x.sim))
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
+    let mut refused_mutual: Vec<(usize, usize)> = Vec::new();
     for l in ordered {
         let (ra, rb) = (uf.find(l.a), uf.find(l.b));
         if ra == rb {
@@ -224,6 +236,9 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
             }
         };
         if refused {
+            if l.kind == LinkKind::Mutual {
+                refused_mutual.push((l.a, l.b));
+            }
             continue;
         }
         uf.union(ra, rb);
@@ -233,6 +248,7 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
         merged.dedup();
         versions[root] = merged;
     }
+    join_split_halves(index, &mut uf, &refused_mutual);
     let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> =
         std::collections::BTreeMap::new();
     for i in 0..n_nodes {
@@ -240,6 +256,83 @@ pub fn groups(index: &SimilarityIndex, links: &[Link]) -> Vec<Vec<usize>> {
         by_root.entry(r).or_default().push(i);
     }
     by_root.into_values().collect()
+}
+
+/// Mutual matches refused between two groups that make them halves of one
+/// split paragraph.
+const SPLIT_HALF_LINKS: usize = 2;
+
+/// Joins two groups that are the halves of a paragraph some versions split: a
+/// write-thru that bumps the old lede down under a new one has the lede's
+/// content in two adjacent paragraphs, each the mutual best match of the one
+/// lede of some other version, so greedy linking builds two rows and refuses
+/// the matches that cross them. Two groups are joined when at least
+/// [`SPLIT_HALF_LINKS`] such refused matches run between them and, in every
+/// version they share, their paragraphs stand next to each other (a split,
+/// not two rows that happen to match). Cost: per refused link, the two
+/// groups' members.
+fn join_split_halves(index: &SimilarityIndex, uf: &mut UnionFind, refused: &[(usize, usize)]) {
+    if refused.is_empty() {
+        return;
+    }
+    let n_nodes = index.nodes.len();
+    let mut members: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for i in 0..n_nodes {
+        members.entry(uf.find(i)).or_default().push(i);
+    }
+    // Position of each node among its version's nodes, in paragraph order.
+    let mut by_version: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, node) in index.nodes.iter().enumerate() {
+        by_version.entry(node.version).or_default().push(i);
+    }
+    let mut pos = vec![0; n_nodes];
+    for list in by_version.values_mut() {
+        list.sort_by_key(|&i| index.nodes[i].para);
+        for (k, &i) in list.iter().enumerate() {
+            pos[i] = k;
+        }
+    }
+    let mut count: std::collections::BTreeMap<(usize, usize), usize> =
+        std::collections::BTreeMap::new();
+    for &(a, b) in refused {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra != rb {
+            *count.entry((ra.min(rb), ra.max(rb))).or_default() += 1;
+        }
+    }
+    for ((x, y), n) in count {
+        if n < SPLIT_HALF_LINKS || uf.find(x) != x || uf.find(y) != y {
+            continue;
+        }
+        let (gx, gy) = (&members[&x], &members[&y]);
+        let mut per_version: std::collections::BTreeMap<usize, (Vec<usize>, bool, bool)> =
+            std::collections::BTreeMap::new();
+        for (&i, in_x) in gx
+            .iter()
+            .map(|i| (i, true))
+            .chain(gy.iter().map(|i| (i, false)))
+        {
+            let e = per_version.entry(index.nodes[i].version).or_default();
+            e.0.push(pos[i]);
+            if in_x {
+                e.1 = true;
+            } else {
+                e.2 = true;
+            }
+        }
+        let adjacent = per_version.values_mut().all(|(ps, has_x, has_y)| {
+            if !(*has_x && *has_y) {
+                return true;
+            }
+            ps.sort_unstable();
+            ps.windows(2).all(|w| w[1] == w[0] + 1)
+        });
+        if adjacent {
+            uf.union(x, y);
+        }
+    }
 }
 
 /// How strongly `x` belongs with `m`: their similarity, averaged with how much of
@@ -301,6 +394,11 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
         let here = affinity(index, x, &groups[own]);
         let mut best: Option<(f32, usize)> = None;
         for c in &index.candidates[x] {
+            // One shared word is no evidence here either: a six-word paragraph
+            // "holds" any long one that repeats its one rare word.
+            if c.shared_terms < MIN_SHARED_TERMS {
+                continue;
+            }
             let g = group_of[c.other];
             if g == own || groups[g].iter().any(|&m| index.nodes[m].version == vx) {
                 continue;
@@ -333,6 +431,65 @@ mod tests {
         uf.union(3, 4);
         assert_eq!(uf.find(4), uf.find(0));
         assert_ne!(uf.find(1), uf.find(0));
+    }
+
+    fn mutual(a: usize, b: usize, sim: f32) -> Link {
+        Link {
+            a,
+            b,
+            sim,
+            kind: LinkKind::Mutual,
+        }
+    }
+
+    /// Nodes of the given versions, paragraphs numbered in order per version.
+    fn index_of(versions: &[usize]) -> SimilarityIndex {
+        use super::super::similarity::Node;
+        let mut next = std::collections::HashMap::new();
+        let nodes = versions
+            .iter()
+            .map(|&version| {
+                let p = next.entry(version).or_insert(0);
+                *p += 1;
+                Node {
+                    version,
+                    para: *p - 1,
+                }
+            })
+            .collect();
+        let texts = vec!["x y"; versions.len()];
+        SimilarityIndex::build(nodes, &texts)
+    }
+
+    #[test]
+    fn halves_of_a_split_lede_make_one_group() {
+        // v0 has one lede (#0); v1 (#1, #2) and v2 (#3, #4) have it in two halves.
+        let index = index_of(&[0, 1, 1, 2, 2]);
+        let links = [
+            mutual(0, 2, 0.7),
+            mutual(2, 4, 0.6),
+            mutual(1, 3, 0.5),
+            mutual(0, 1, 0.4),
+            mutual(0, 3, 0.3),
+        ];
+        assert_eq!(groups(&index, &links), vec![vec![0, 1, 2, 3, 4]]);
+    }
+
+    #[test]
+    fn rows_apart_in_some_version_are_no_split() {
+        // As above, but v2 has a paragraph (#4) between its two halves.
+        let index = index_of(&[0, 1, 1, 2, 2, 2]);
+        let links = [
+            mutual(0, 2, 0.7),
+            mutual(2, 5, 0.6),
+            mutual(1, 3, 0.5),
+            mutual(0, 1, 0.4),
+            mutual(0, 3, 0.3),
+        ];
+        assert_eq!(
+            groups(&index, &links),
+            vec![vec![0, 2, 5], vec![1, 3], vec![4]]
+        );
     }
 
     #[test]

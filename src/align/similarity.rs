@@ -2,7 +2,8 @@
 //!
 //! Scoring every paragraph against every other is quadratic in the total text, so
 //! candidates come from an inverted index over terms: a paragraph looks up only
-//! its [`PROBE_TERMS`] rarest terms (a counterpart shares rare words: names,
+//! its [`PROBE_TERMS`] rarest terms that some other paragraph holds too (a
+//! counterpart shares rare words: names,
 //! numbers, unusual verbs), and terms whose posting list exceeds [`MAX_POSTINGS`]
 //! are never probed. Only the paragraphs found that way are scored exactly (all
 //! terms count in the score). Work per paragraph is thus bounded by
@@ -41,6 +42,9 @@ pub struct Candidate {
     pub contains: f32,
     /// Number of terms the two share.
     pub shared_terms: usize,
+    /// Neighbours of this paragraph whose own matches stand beside the other one
+    /// (set by [`super::context::prefer_in_place`]; 0 until then).
+    pub support: u8,
 }
 
 /// All nodes with their features and best candidates in each other version.
@@ -50,7 +54,9 @@ pub struct SimilarityIndex {
     pub nodes: Vec<Node>,
     /// Features per node.
     pub features: Vec<Features>,
-    /// Candidates per node, best first within each other version; all versions mixed.
+    /// Candidates per node, best first within each other version (by similarity,
+    /// or by place among near-equals once [`super::context::prefer_in_place`] ran);
+    /// all versions mixed.
     pub candidates: Vec<Vec<Candidate>>,
 }
 
@@ -69,7 +75,15 @@ impl SimilarityIndex {
         let mut touched: Vec<usize> = Vec::new();
         let mut candidates = Vec::with_capacity(nodes.len());
         for (i, f) in features.iter().enumerate() {
-            let mut probe: Vec<(u32, f32)> = f.terms.clone();
+            // A term only this paragraph holds finds nothing: probing it would
+            // waste a slot, and a reworded paragraph full of new words would
+            // then find no counterpart at all.
+            let mut probe: Vec<(u32, f32)> = f
+                .terms
+                .iter()
+                .copied()
+                .filter(|&(t, _)| postings[t as usize].len() > 1)
+                .collect();
             probe.sort_by_key(|&(t, _)| (postings[t as usize].len(), t));
             probe.truncate(PROBE_TERMS);
             for &(t, w) in &probe {
@@ -161,6 +175,7 @@ fn score(i: usize, j: usize, features: &[Features]) -> Candidate {
         contained: ratio(dot, ni),
         contains: ratio(dot, nj),
         shared_terms,
+        support: 0,
     }
 }
 

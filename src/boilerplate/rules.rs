@@ -54,7 +54,38 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "related link",
         Strength::Strong,
-        r"^(read more|related|more|see also|also read|read also|recommended|most read|trending|you may also like|more from|more on this|related articles?|related stories)\s*(:|$)",
+        r"^(read more|related|more|see also|also read|read also|recommended|most read|trending|you may also like|more from|more (on|about) this( story| topic)?|related articles?|related stories)\s*(:|$)",
+    ),
+    (
+        // A promotion standing alone: an imperative offer ending in the price.
+        "advertisement",
+        Strength::Strong,
+        r"^(get|try|claim|grab|download|order|buy|unlock|start)\b[^.?]{0,80}\b(free|free trial|trial|offer|deal|discount|\d+% off)\s*[!.]?$",
+    ),
+    (
+        "sign-in prompt",
+        Strength::Strong,
+        r"^.{0,30}\b(already (a member|a subscriber|subscribed|have an account|registered)|not (yet )?a (member|subscriber))\b\W{0,5}(sign ?in|log ?in|subscribe|register|join)\b.{0,30}$|^(sign|log) ?in (or|to) (register|subscribe|continue|read)\b.{0,40}$",
+    ),
+    (
+        "navigation menu",
+        Strength::Strong,
+        r"^[\w&'.-]+( [\w&'.-]+){0,2}(\s*[|\x{2022}\x{00B7}>\x{00BB}]\s*[\w&'.-]+( [\w&'.-]+){0,2}){2,}$",
+    ),
+    (
+        "copyright",
+        Strength::Strong,
+        r"^(copyright|\x{00A9}|\(c\))\s*(\d{4}\b)?|\ball rights reserved\b",
+    ),
+    (
+        "reading time",
+        Strength::Strong,
+        r"^\d{1,3}[ -]?(min|mins|minute|minutes)( read| to read)?$",
+    ),
+    (
+        "timestamp",
+        Strength::Strong,
+        r"^(published|updated|posted|last updated|first published|last modified)\b[^.]{0,50}(\b\d{4}\b|\d{1,2}:\d{2}|\bago)\s*\.?$",
     ),
     (
         "page error",
@@ -69,12 +100,28 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "credit line",
         Strength::Strong,
-        r"^(the )?(associated press|ap|reuters|afp|staff)( writers?| reporters?| correspondents?)?\b.{0,300}\bcontributed( reporting)?( to this (report|story|article))?\.?$",
+        r"^(the )?(associated press|ap|reuters|afp|staff)( writers?| reporters?| correspondents?)?\b.{0,300}\bcontributed\b[^.]{0,80}\.?$",
     ),
     (
         "credit line",
         Strength::Strong,
         r"\b(alamy( stock photo)?|getty images|shutterstock|ap photo|pa (media|wire)|afp via getty|photo credit|image credit|file photo)\s*\)?\.?$",
+    ),
+    (
+        "credit line",
+        Strength::Strong,
+        r"^(additional )?(reporting|writing|editing|compiled|translated) by\b.{0,200}$",
+    ),
+    (
+        // A credit closing a caption: "… in Oslo. Courtesy of Norvik Labs".
+        "credit line",
+        Strength::Strong,
+        r"\b(photo |image |video )?courtesy( of)? [^.!?]{1,50}\)?$",
+    ),
+    (
+        "photo caption",
+        Strength::Strong,
+        r"\b(photo|photograph|image|picture|video)s?\s*(:|by\b|credit\s*:?)\s*[^.!?:]{1,60}$",
     ),
     (
         "photo caption",
@@ -89,7 +136,7 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "embedded post",
         Strength::Strong,
-        r"(pic\.twitter\.com/|https?://t\.co/)|-\s*[^()]{1,60}\(@[a-z0-9_]{1,30}\)\s+[a-z]+\s+\d{1,2},\s+\d{4}\s*$",
+        r"(pic\.twitter\.com/|https?://t\.co/)|^view (this|more) (post|posts) on (instagram|facebook|x|twitter|threads|tiktok)$|^a post shared by\b|-\s*[^()]{1,60}\(@[a-z0-9_]{1,30}\)\s+[a-z]+\s+\d{1,2},\s+\d{4}\s*$",
     ),
     (
         "comments",
@@ -102,9 +149,22 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
         r"\b(cookies?|consent|vendors?)\b.*\b(partners?|consent|preferences?|necessary|personal data|privacy|advertising|accept|reject)\b",
     ),
     (
+        // The banner's usual opening, whatever follows ("We and our partners
+        // use cookies to personalise content and ads").
+        "cookie notice",
+        Strength::Strong,
+        r"^(this (web)?site|we)( and our (\d+ )?partners)? (use|uses|store|stores) cookies\b",
+    ),
+    (
         "cookie notice",
         Strength::Strong,
         r"^(always active|manage (consent|preferences|cookies)|accept( all)?( cookies)?|reject all|cookie (settings|policy|preferences)|privacy (settings|policy|centre|center))$",
+    ),
+    (
+        // Category labels of a consent manager ("Targeting Cookies").
+        "cookie notice",
+        Strength::Strong,
+        r"^(strictly )?(necessary|essential|performance|functional|functionality|targeting|analytics?|advertising|marketing|social media|statistics?|preferences?|unclassified) cookies$",
     ),
     (
         "cookie notice",
@@ -114,7 +174,7 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "subscription appeal",
         Strength::Strong,
-        r"\breaders like you\b|\b(please )?(consider )?(donate|contribute|subscribe|support us)\b.{0,80}\b(journalism|reporting|us|today|now|newsroom)\b|\bsign up (for|to) (our|the) newsletters?\b|\bbecome a (member|subscriber|supporter)\b|\bsubscribe (now|today)\b",
+        r"\breaders like you\b|\b(please )?(consider )?(donate|contribute|subscribe|support us)\b.{0,80}\b(journalism|reporting|us|today|now|newsroom)\b|\bsign up (for|to)\b.{0,40}\bnewsletters?\b|\bsubscribe to\b.{0,40}\bnewsletters?\b|\bbecome a (member|subscriber|supporter)\b|\bsubscribe (now|today)\b",
     ),
     (
         "share bar",
@@ -211,6 +271,81 @@ mod tests {
             Some("cookie notice")
         );
         assert_eq!(hit("3 hrs ago").as_deref(), Some("timestamp"));
+    }
+
+    #[test]
+    fn new_furniture_rules_fire() {
+        for (s, want) in [
+            ("Home | News | Sport | Business", "navigation menu"),
+            ("Home > World > Europe", "navigation menu"),
+            ("Already a member? Sign In", "sign-in prompt"),
+            (
+                "Get SI's LSU TIGERS Championship Package FREE!",
+                "advertisement",
+            ),
+            (
+                "Copyright 2024 The Associated Press. All rights reserved.",
+                "copyright",
+            ),
+            ("© 2024 Example Media", "copyright"),
+            ("3 minute read", "reading time"),
+            ("Published 6:14 AM EDT, March 3, 2024", "timestamp"),
+            (
+                "Reporting by Lena Haugen; Editing by Mark Potter",
+                "credit line",
+            ),
+            (
+                "Associated Press writer Omar Reyes contributed from Granby.",
+                "credit line",
+            ),
+            (
+                "A thermostat on display in Oslo. Courtesy of Norvik Labs",
+                "credit line",
+            ),
+            (
+                "Engineers examine the bridge on Monday. Photo: Omar Reyes/AP",
+                "photo caption",
+            ),
+            ("View this post on Instagram", "embedded post"),
+            ("Sign up for our daily newsletter", "subscription appeal"),
+            ("Targeting Cookies", "cookie notice"),
+            (
+                "We and our partners use cookies to personalise content and ads.",
+                "cookie notice",
+            ),
+            ("This site uses cookies.", "cookie notice"),
+            ("More on this story", "related link"),
+            ("More about this topic:", "related link"),
+        ] {
+            assert_eq!(hit(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn new_rules_leave_story_text_alone() {
+        for s in [
+            // quotations, questions, subheads, short sentences
+            "\"That made this so much sweeter in the end,'' he said.",
+            "“The mass market consumer doesn’t want these complications,” he said.",
+            "What went wrong?",
+            "Detours and delays",
+            "What customers should do",
+            "It was close.",
+            "The company will pay for installation.",
+            // story sentences near the new patterns' words
+            "Get the vaccine for free, the health minister urged on Monday.",
+            "The parade was paid for courtesy of the city council.",
+            "The photo: a grainy image of the suspect, was shown to the jury.",
+            "He said the copyright dispute would go to court next year.",
+            "Members who already have an account were not affected, the bank said.",
+            "Officials published the report on Monday, three days late.",
+            "Bakers said they use cookies from the old recipe.",
+            "More on this story later, the minister said.",
+            "Navigation was difficult, the captain said.",
+            "Sales rose 12% in March | analysts had expected 9%.",
+        ] {
+            assert_eq!(hit(s), None, "{s}");
+        }
     }
 
     #[test]

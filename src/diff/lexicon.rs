@@ -203,6 +203,114 @@ pub const SPEECH: &[&str] = &[
     "spokesperson",
 ];
 
+/// Titles before a name: changing one for another (or for an honorific) does
+/// not name another person.
+pub const TITLES: &[&str] = &[
+    "prime",
+    "minister",
+    "president",
+    "vice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "general",
+    "gen",
+    "secretary",
+    "chancellor",
+    "mayor",
+    "judge",
+    "justice",
+    "chief",
+    "premier",
+    "foreign",
+    "state",
+    "deputy",
+    "leader",
+];
+
+/// Words that only write a number another way around it: "73 [out] of 329",
+/// "54[-year-old]", "10 [per cent]".
+pub const NUMBER_WRITING: &[&str] = &[
+    "of",
+    "out",
+    "per",
+    "cent",
+    "percent",
+    "year-old",
+    "years-old",
+    "year",
+    "years",
+    "old",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+];
+
+/// Months and their abbreviations, each with its full name.
+const MONTHS: &[(&str, &str)] = &[
+    ("january", "january"),
+    ("jan", "january"),
+    ("february", "february"),
+    ("feb", "february"),
+    ("march", "march"),
+    ("mar", "march"),
+    ("april", "april"),
+    ("apr", "april"),
+    ("may", "may"),
+    ("june", "june"),
+    ("jun", "june"),
+    ("july", "july"),
+    ("jul", "july"),
+    ("august", "august"),
+    ("aug", "august"),
+    ("september", "september"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("october", "october"),
+    ("oct", "october"),
+    ("november", "november"),
+    ("nov", "november"),
+    ("december", "december"),
+    ("dec", "december"),
+];
+
+/// The full name of a month or its abbreviation (any case, a trailing dot
+/// allowed): "Oct." → "october".
+#[must_use]
+pub fn month(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(w))
+        .map(|(_, full)| *full)
+}
+
+/// The class of a quantity qualifier: about a number (about, around,
+/// roughly), at least it (least, more, over), at most it (nearly, almost,
+/// under, most, fewer, less, up to), or exactly it (exactly, only, just).
+/// Two qualifiers of one class say the same thing.
+#[must_use]
+pub fn qualifier_class(word: &str) -> Option<u8> {
+    Some(match word {
+        "about" | "around" | "approximately" | "roughly" | "some" | "estimated" | "circa" => 0,
+        "least" | "more" | "over" | "above" | "upwards" => 1,
+        "nearly" | "almost" | "under" | "most" | "fewer" | "less" | "below" | "up" => 2,
+        "exactly" | "only" | "just" | "precisely" => 3,
+        _ => return None,
+    })
+}
+
 /// Honorifics, with or without their dot.
 pub const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "prof", "mx", "messrs"];
 

@@ -56,6 +56,8 @@ pub enum Why {
     Sentence,
     /// Other words for the same slot.
     DifferentWords,
+    /// Another grammatical form of the same word or name (Iraq’s / Iraqi).
+    WordForm,
 }
 
 /// Why a change has its kind: what fired, and the words it cites on each side
@@ -183,6 +185,7 @@ impl fmt::Display for Reason {
             ),
             Why::Sentence => write!(f, "{}: {}", self.verb(), show(self.cited())),
             Why::DifferentWords => write!(f, "different words: {o} / {n}"),
+            Why::WordForm => write!(f, "another form of the same word: {o} / {n}"),
         }
     }
 }

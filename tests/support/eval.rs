@@ -327,3 +327,89 @@ pub fn score(gold: &Value, variants: &Value, pred: &Value) -> Scores {
         missed_variants,
     }
 }
+
+/// The kinds a reader acts on: their precision is scored against judged changes.
+const SCORED_KINDS: [&str; 8] = [
+    "claim",
+    "number",
+    "number_form",
+    "date",
+    "name",
+    "name_spelling",
+    "attribution",
+    "quote",
+];
+
+/// Kind precision of `pred` against judged changes (`seeds-kinds.json`), as
+/// the shared scorer computes it: every distinct change of a scored kind is
+/// looked up by its old/new text (either way round); right when its kind is
+/// accepted and the pair is a real pair.
+#[derive(Debug, Default)]
+pub struct KindPrecision {
+    /// (kind, old, new) judged right.
+    pub right: Vec<(String, String, String)>,
+    /// (kind, old, new, why) judged wrong.
+    pub wrong: Vec<(String, String, String, String)>,
+    /// (kind, old, new) with no judgement yet.
+    pub unjudged: Vec<(String, String, String)>,
+}
+
+impl KindPrecision {
+    /// right / judged (1 when nothing was judged).
+    pub fn precision(&self) -> f64 {
+        let judged = self.right.len() + self.wrong.len();
+        if judged == 0 {
+            1.0
+        } else {
+            self.right.len() as f64 / judged as f64
+        }
+    }
+}
+
+/// Scores the kinds of `pred` against `judged`.
+pub fn kind_precision(judged: &Value, pred: &Value) -> KindPrecision {
+    let mut table: HashMap<(String, String), (Vec<String>, bool, String)> = HashMap::new();
+    for j in judged["judged"].as_array().expect("judged") {
+        let s = |k: &str| j[k].as_str().unwrap_or("").trim().to_string();
+        let accept = j["accept"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let paired = j["pairing_ok"].as_bool().unwrap_or(true);
+        table.insert((s("old"), s("new")), (accept, paired, s("why")));
+    }
+    let mut out = KindPrecision::default();
+    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    for c in pred["changes"].as_array().expect("changes") {
+        let kind = c["kind"].as_str().unwrap_or("").to_lowercase();
+        if !SCORED_KINDS.contains(&kind.as_str()) {
+            continue;
+        }
+        let old = c["old"].as_str().unwrap_or("").trim().to_string();
+        let new = c["new"].as_str().unwrap_or("").trim().to_string();
+        if seen.contains(&(kind.clone(), old.clone(), new.clone()))
+            || seen.contains(&(kind.clone(), new.clone(), old.clone()))
+        {
+            continue;
+        }
+        seen.insert((kind.clone(), old.clone(), new.clone()));
+        let hit = table
+            .get(&(old.clone(), new.clone()))
+            .or_else(|| table.get(&(new.clone(), old.clone())));
+        match hit {
+            None => out.unjudged.push((kind, old, new)),
+            Some((accept, paired, why)) => {
+                if *paired && accept.contains(&kind) {
+                    out.right.push((kind, old, new));
+                } else {
+                    out.wrong.push((kind, old, new, why.clone()));
+                }
+            }
+        }
+    }
+    out
+}
