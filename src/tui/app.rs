@@ -461,23 +461,24 @@ impl App {
     /// What `n`/`N` are limited to, for the status line: "" when they walk
     /// every kind in every column.
     fn walk_limits(&self) -> String {
-        // Every kind, every column: nothing to say (and nothing to allocate).
-        if self.kind_filter.is_none() && self.focus == self.reference {
-            return String::new();
-        }
+        // n/N walk the focused column alone unless the reference is focused
+        // (see `walked_versions`); that is a limit only when other columns
+        // have changes too. Counted without allocating: this runs on every n.
+        let others = match self.mode {
+            Mode::Side => self
+                .order
+                .iter()
+                .filter(|&&v| self.shown[v] && v != self.reference)
+                .count(),
+            Mode::Pair { .. } => 1,
+        };
+        let one_column = self.focus != self.reference && others > 1;
         let mut parts = Vec::new();
         if let Some(k) = self.kind_filter {
             parts.push(format!("{} changes only", k.name()));
         }
-        let walked = self.walked_versions();
-        let others = self
-            .columns()
-            .into_iter()
-            .filter(|&v| v != self.reference)
-            .count();
-        if walked.len() < others {
-            let list: Vec<String> = walked.iter().map(|v| format!("v{v}")).collect();
-            parts.push(format!("{} column only", list.join(", ")));
+        if one_column {
+            parts.push(format!("v{} column only", self.focus));
         }
         if parts.is_empty() {
             String::new()
