@@ -97,12 +97,10 @@ fn truth(cmp: &Comparison, view: &StoryView) -> Vec<Fact> {
                 assert_eq!((&c.old, &c.new, c.kind), (old, new, kind));
                 assert_eq!(&ref_cell.text[c.old_span.clone()], c.old.as_str());
                 assert_eq!(&cell.text[c.new_span.clone()], c.new.as_str());
-                // The kind and the reason tell the same direction. (Only where
-                // one side cites nothing: `Reason` reads a side holding only
-                // punctuation, "." against a new sentence, as text; the
-                // lead's to judge, in diff::reason.)
-                let one_sided = c.reason.old.trim().is_empty() || c.reason.new.trim().is_empty();
-                if c.reason.why == Why::Sentence && one_sided {
+                // The kind and the reason tell the same direction: an added
+                // or removed sentence's reason says "added" or "removed" as
+                // its kind does (a side holding only a mark cites no words).
+                if c.reason.why == Why::Sentence {
                     assert!(
                         c.reason.to_string().starts_with(c.kind.name()),
                         "{} / {}",

@@ -93,9 +93,16 @@ impl Reason {
         }
     }
 
+    /// Whether the old side cites no words (only marks or nothing): the
+    /// words are on the new side. The kinds `added`/`removed` are decided the
+    /// same way, so "." against a new sentence reads "added".
+    fn old_wordless(&self) -> bool {
+        !self.old.chars().any(char::is_alphanumeric)
+    }
+
     /// "added" when only the new side cites words, "removed" when only the old does.
     fn verb(&self) -> &'static str {
-        if self.old.trim().is_empty() {
+        if self.old_wordless() {
             "added"
         } else {
             "removed"
@@ -104,7 +111,7 @@ impl Reason {
 
     /// The side that cites words, for one-sided reasons.
     fn cited(&self) -> &str {
-        if self.old.trim().is_empty() {
+        if self.old_wordless() {
             &self.new
         } else {
             &self.old
@@ -163,11 +170,7 @@ impl fmt::Display for Reason {
             Why::Spelled => write!(f, "spelled differently: {o} / {n}"),
             Why::Opposite => write!(f, "opposite statements: {o} / {n}"),
             Why::Negation => {
-                let side = if self.old.trim().is_empty() {
-                    "new"
-                } else {
-                    "old"
-                };
+                let side = if self.old_wordless() { "new" } else { "old" };
                 write!(
                     f,
                     "negation on the {side} side only: “{}”",
@@ -205,6 +208,10 @@ mod tests {
         let r = Reason::new(Why::Sentence, "", "Police came.");
         assert_eq!(r.to_string(), "added: Police came.");
         assert_eq!(r.flipped().to_string(), "removed: Police came.");
+        // Only a mark on the old side: still the new side's words added.
+        let marked = Reason::new(Why::Sentence, ".", "Police came.");
+        assert_eq!(marked.to_string(), "added: Police came.");
+        assert_eq!(marked.flipped().to_string(), "removed: Police came.");
         let n = Reason::new(Why::Negation, "not", "");
         assert_eq!(n.to_string(), "negation on the old side only: “not”");
         assert_eq!(
