@@ -1,21 +1,28 @@
 //! What kind a change is, and why: read from the changed words, the words
-//! right around them, and whether they sit inside a quotation.
+//! right around them, the sentence and quotation they stand in, and whether
+//! the version reads as noisy print.
 //!
-//! Precedence, most specific first:
-//! 1. same letters: case/punctuation, or a word joined or marked differently
-//!    (spelling), a number word (number form), quotation marks (quotation);
-//! 2. date; number (values differ); number form (same values);
-//! 3. names: the same name spelled differently, or another name;
-//! 4. next to a number: its qualifier (number) or its writing (number form);
-//! 5. spelling (a few letters apart); claim (negation, antonym); attribution;
-//! 6. quotation; singular/plural (number);
-//! 7. a few words added inside a sentence (wording), a clause or sentence added
-//!    or removed; else wording.
+//! A kind a reader acts on (claim, number, number form, date, name, name
+//! spelling, attribution, quotation) is given only with its evidence on both
+//! sides; otherwise the change gets the honest default (wording, spelling,
+//! added, removed). Precedence, most specific first:
+//! 1. same letters: case or punctuation, a word joined or marked differently,
+//!    quotation marks that change what is quoted;
+//! 2. one side empty (`one_sided`): words inside the same quotation, a
+//!    qualifier before the same number, a number's writing, a negation of
+//!    otherwise the same words, a time of day before a day, a date replaced
+//!    in the counterpart sentence; else wording, or a clause added/removed;
+//! 3. a garbled side (OCR) is a misreading;
+//! 4. dates on both sides (`dates`), then quantities (`numbers`), then
+//!    names (`naming`);
+//! 5. a few letters apart (spelling); claim (negation, antonym); attribution;
+//! 6. the same quotation on both sides (`quotes`); one thing against
+//!    several; singular/plural (wording); else wording.
 //!
-//! Dates come before numbers because "November 5" holds a number but is a date;
-//! numbers before spelling because "seven"/"eight" is a few letters apart yet a
-//! different fact; quotation after the facts because a changed number inside a
-//! quotation is first of all a changed number.
+//! Dates come before numbers because "November 5" holds a number but is a
+//! date; numbers before spelling because "seven"/"eight" is a few letters
+//! apart yet a different fact; quotation after the facts because a changed
+//! number inside a quotation is first of all a changed number.
 
 use std::ops::Range;
 
@@ -24,6 +31,20 @@ use super::lexicon::{self, DATE_WORDS};
 use super::reason::{Reason, Why};
 use crate::text;
 
+mod dates;
+mod naming;
+mod noise;
+mod numbers;
+mod quotes;
+
+use dates::{date_replaced, dates};
+use naming::{is_proper, names};
+pub use naming::{name_key, same_name, same_name_keys};
+use noise::malformed;
+pub use noise::noisy;
+use numbers::{article_count, numbers};
+pub use quotes::quotations;
+use quotes::{quotation, same_quotation};
 /// Letters and digits only, lowercased: what is left when case, marks and spacing go.
 fn skeleton(s: &str) -> String {
     text::fold(s)
@@ -57,31 +78,6 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
-}
-
-/// Byte ranges of the quotations in `s`: “…”, and "…" paired in order.
-#[must_use]
-pub fn quotations(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut open_straight: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '“' | '«' | '„' => open = Some(i),
-            '”' | '»' => {
-                if let Some(o) = open.take() {
-                    out.push(o..i + c.len_utf8());
-                }
-            }
-            '"' => match open_straight.take() {
-                Some(o) => out.push(o..i + 1),
-                None => open_straight = Some(i),
-            },
-            _ => {}
-        }
-    }
-    out.sort_by_key(|r| r.start);
-    out
 }
 
 /// One side of a change: the whole text, where the change is, and the text's
@@ -175,213 +171,6 @@ fn raw_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The values of the quantities among `words`, sorted.
-fn values(words: &[String]) -> Vec<u64> {
-    let mut v: Vec<u64> = words
-        .iter()
-        .filter_map(|w| lexicon::value(w))
-        // Compare values at a fixed precision: 2/3 and 0.6667 are the same.
-        .map(|x| (x * 1000.0).round().to_bits())
-        .collect();
-    v.sort_unstable();
-    v
-}
-
-/// A name in the sense of this classifier: capitalised (not merely because it
-/// starts a sentence) or an acronym.
-fn is_proper(word: &str, sentence_start: bool) -> bool {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
-        return false;
-    };
-    // "IO", "lO": a figure misread (1 and 0), not an acronym.
-    if word.chars().count() <= 4
-        && word.chars().any(|c| matches!(c, 'O' | 'o'))
-        && word.chars().all(|c| "OoIlÏÎ".contains(c))
-    {
-        return false;
-    }
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters > 5 && upper == letters {
-        return false; // a shouted word ("FRANCS", "TROOPS"), not an acronym
-    }
-    if upper >= 2 && word.chars().filter(|c| c.is_lowercase()).count() <= 1 {
-        return true; // US, U.N., NATO
-    }
-    // "Iran-backed", "U.S.-led": a name made into an adjective, not a name.
-    if first.is_uppercase()
-        && word.contains('-')
-        && word
-            .rsplit('-')
-            .next()
-            .and_then(|p| p.chars().next())
-            .is_some_and(char::is_lowercase)
-    {
-        return false;
-    }
-    // "al-Kadhimi", "el-Sissi": a lowercase particle before a capitalised name.
-    let capitalised = first.is_uppercase()
-        || word
-            .split('-')
-            .skip(1)
-            .any(|p| p.chars().next().is_some_and(char::is_uppercase));
-    capitalised && !sentence_start
-}
-
-/// Letters of a name folded so that common transliteration choices agree:
-/// kh/k, dh/d, th/t, gh/g, ph/f, q/k, c/k, ou/u, oo/u, ee/i, y/i, z/s, doubled
-/// letters, hyphens, apostrophes and a leading article particle (al-, el-).
-#[must_use]
-pub fn name_key(s: &str) -> String {
-    let mut w = text::fold(s).to_lowercase();
-    for particle in [
-        "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-",
-    ] {
-        if let Some(rest) = w.strip_prefix(particle) {
-            w = rest.to_string();
-        }
-        w = w.replace(&format!(" {particle}"), " ");
-    }
-    let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut w = w;
-    for (from, to) in [
-        ("kh", "k"),
-        ("dh", "d"),
-        ("th", "t"),
-        ("gh", "g"),
-        ("ph", "f"),
-        ("ou", "u"),
-        ("oo", "u"),
-        ("ee", "i"),
-        ("q", "k"),
-        ("c", "k"),
-        ("y", "i"),
-        ("z", "s"),
-        ("w", "v"),
-    ] {
-        w = w.replace(from, to);
-    }
-    let mut out = String::with_capacity(w.len());
-    for c in w.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Whether two names are the same name written differently: equal once
-/// transliteration choices are folded ([`name_key`]), or, for names of six
-/// letters or more, one letter apart (two from ten letters) with the same first
-/// and last letter. Short names must fold equal: "Prime"/"Price" are not one.
-#[must_use]
-pub fn same_name(a: &str, b: &str) -> bool {
-    same_name_keys(&name_key(a), &name_key(b))
-}
-
-/// [`same_name`] on keys already folded by [`name_key`].
-#[must_use]
-pub fn same_name_keys(ka: &str, kb: &str) -> bool {
-    if ka.is_empty() || kb.is_empty() {
-        return false;
-    }
-    if ka == kb {
-        return true;
-    }
-    let longest = ka.chars().count().max(kb.chars().count());
-    if longest < 6
-        || ka.chars().next() != kb.chars().next()
-        || ka.chars().last() != kb.chars().last()
-    {
-        return false;
-    }
-    let limit = if longest >= 10 { 2 } else { 1 };
-    edit_distance(ka, kb, limit) <= limit
-}
-
-/// Whether a word is written as a name or an acronym is: a capital, then
-/// lower-case letters (each hyphenated part alike, "al-Kadhimi"), or a short
-/// run of capitals ("UN", "U.S."). OCR noise ("RoinaiM", "I Ironie", "Gsn0vs")
-/// is not.
-fn well_formed(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || word.chars().any(|c| c.is_ascii_digit()) {
-        return NAME_GLUE.contains(&word.to_lowercase().as_str());
-    }
-    if letters.iter().all(|c| c.is_uppercase()) {
-        return letters.len() <= 5;
-    }
-    word.split('-').all(|part| {
-        let mut cs = part.chars().filter(|c| c.is_alphabetic());
-        cs.next().is_none_or(|_| cs.all(char::is_lowercase))
-    }) || NAME_GLUE.contains(&word.to_lowercase().as_str())
-}
-
-/// Dice share of the two words' letter pairs: how alike their letters are.
-fn bigram_share(a: &str, b: &str) -> f32 {
-    let pairs = |s: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = s.chars().collect();
-        let mut p: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        p.sort_unstable();
-        p
-    };
-    let (pa, pb) = (pairs(a), pairs(b));
-    if pa.is_empty() || pb.is_empty() {
-        return 0.0;
-    }
-    let mut common = 0;
-    let (mut i, mut j) = (0, 0);
-    while i < pa.len() && j < pb.len() {
-        match pa[i].cmp(&pb[j]) {
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    #[allow(clippy::cast_precision_loss)] // word lengths are small
-    let share = 2.0 * common as f32 / (pa.len() + pb.len()) as f32;
-    share
-}
-
-/// Initials of the capitalised words: "United States" → "us".
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-const NAME_GLUE: &[&str] = &[
-    "the", "of", "and", "for", "de", "al", "el", "bin", "von", "van", "s",
-];
-
-/// Whether every content word of one side of a change is a name.
-fn all_proper(side: Side<'_>) -> bool {
-    let text = side.changed();
-    let mut any = false;
-    let mut offset = side.span.start;
-    for w in text.split_whitespace() {
-        let at = side.text[offset..].find(w).map_or(offset, |i| offset + i);
-        offset = at + w.len();
-        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() || NAME_GLUE.contains(&word.to_lowercase().as_str()) {
-            continue;
-        }
-        if !is_proper(word, starts_sentence(side.text, at)) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
 /// Most words a side of a change may have for it to be typed as a fact a
 /// reader acts on: longer stretches are rewritten text, not one thing said
 /// another way, and get an honest default.
@@ -398,21 +187,6 @@ fn comparable(wo: &[String], wn: &[String], most: usize) -> bool {
     a > 0 && b > 0 && a <= most && b <= most && a.max(b) <= 3 * a.min(b) + 1
 }
 
-/// The quotation a change (or its insertion point) lies inside, if any.
-fn quotation(side: Side<'_>) -> Option<Range<usize>> {
-    let at = side.span.start;
-    side.quotes
-        .iter()
-        .find(|q| {
-            if side.span.is_empty() {
-                q.start < at && at < q.end
-            } else {
-                q.start <= at && side.span.end <= q.end && at < q.end
-            }
-        })
-        .cloned()
-}
-
 /// The sentence around a change: from the last sentence end before it to the
 /// first after it.
 fn sentence_around(side: Side<'_>) -> &str {
@@ -427,34 +201,6 @@ fn sentence_around(side: Side<'_>) -> &str {
         .find(end_mark)
         .map_or(t.len(), |i| side.span.end + i);
     &t[start..end]
-}
-
-/// Whether a change lies in one quotation seen from both sides: inside
-/// quotation marks on at least one side, and the quotation (or, where the
-/// marks were lost, the sentence) around it on each side shares its words
-/// with the other's, so the two are the same speaker's words and not two
-/// different quotations.
-fn same_quotation(old: Side<'_>, new: Side<'_>) -> bool {
-    let (qo, qn) = (quotation(old), quotation(new));
-    if qo.is_none() && qn.is_none() {
-        return false;
-    }
-    let context = |s: Side<'_>, q: Option<Range<usize>>| -> Vec<String> {
-        let t = q.map_or_else(|| sentence_around(s), |q| &s.text[q]);
-        let mut w = plain_words(t);
-        w.retain(|x| x.len() > 3);
-        w.sort();
-        w.dedup();
-        w
-    };
-    let (co, cn) = (context(old, qo), context(new, qn));
-    if co.is_empty() || cn.is_empty() {
-        return false;
-    }
-    let common = co.iter().filter(|w| cn.binary_search(w).is_ok()).count();
-    #[allow(clippy::cast_precision_loss)] // word counts are small
-    let dice = 2.0 * common as f32 / (co.len() + cn.len()) as f32;
-    dice >= 0.4
 }
 
 /// Whether a change's text is glued to letters on either side: part of a
@@ -494,49 +240,6 @@ fn whole_words<'a>(side: Side<'a>) -> &'a str {
         .last()
         .map_or(side.span.end, |(i, c)| side.span.end + i + c.len_utf8());
     &t[start..end]
-}
-
-/// Whether a word is garbled the way OCR garbles print: a stray single
-/// letter ("1 S 00", "7 i «"), a capital after small letters ("RoinaiM"),
-/// or letters mixed into a figure ("4.5Û", "Î7").
-fn malformed(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = word.chars().filter(char::is_ascii_digit).count();
-    if letters == 1 && digits == 0 && word.chars().count() == 1 {
-        return !matches!(
-            word,
-            "a" | "A" | "I" | "à" | "y" | "o" | "e" | "E" | "O" | "U"
-        );
-    }
-    let inner_capital = word.split(['-', '\'', '’']).any(|p| {
-        let p = p
-            .strip_prefix("Mc")
-            .or_else(|| p.strip_prefix("Mac"))
-            .unwrap_or(p);
-        p.chars().skip(1).any(char::is_uppercase) && p.chars().any(char::is_lowercase)
-    });
-    let mixed_figure = digits > 0
-        && letters > 0
-        && !word.contains('-')
-        && !word
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-            .chars()
-            .all(|c| c.is_lowercase() && c.is_ascii());
-    inner_capital || mixed_figure
-}
-
-/// Whether a text reads as noisy print (OCR): at least one word in sixty
-/// is garbled ([`malformed`]), over at least twenty words (edited news has
-/// next to none). In such a text a
-/// name or a figure read differently is first of all read differently.
-#[must_use]
-pub fn noisy(text: &str, tokens: &[super::tokens::Token]) -> bool {
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.is_word)
-        .map(|t| &text[t.span.clone()])
-        .collect();
-    words.len() >= 20 && words.iter().filter(|w| malformed(w)).count() * 60 >= words.len()
 }
 
 /// The kind of one change, with its reason.
@@ -728,170 +431,6 @@ fn negations(sentence: &str) -> usize {
         .count()
 }
 
-/// The date expressions of a side of a change, normalised ("Oct." and
-/// "October" alike): day and month names, relative days, years, and day
-/// numbers next to a month.
-fn date_terms(side: Side<'_>, words: &[String]) -> Vec<String> {
-    let raw = raw_words(whole_words(side));
-    let month_near = side
-        .word_before()
-        .is_some_and(|w| lexicon::month(w).is_some())
-        || side
-            .word_after()
-            .is_some_and(|w| lexicon::month(w).is_some());
-    let months = raw.iter().any(|w| lexicon::month(w).is_some()) || month_near;
-    let mut out: Vec<String> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let w = super::names::bare(w).trim_end_matches('.');
-        if let Some(m) = lexicon::month(w) {
-            // "May" and "March" are months only when capitalised.
-            let capital = raw
-                .get(i)
-                .is_some_and(|r| r.starts_with(char::is_uppercase));
-            if !lexicon::CAPITALISED_DATE_WORDS
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(w))
-                || capital
-            {
-                out.push(m.to_string());
-            }
-        } else if DATE_WORDS.contains(&w) {
-            out.push(w.to_string());
-        } else if w.len() == 4
-            && (w.starts_with("19") || w.starts_with("20"))
-            && w.chars().all(|c| c.is_ascii_digit())
-        {
-            out.push(format!("year {w}"));
-        } else if months
-            && let Some(v) = lexicon::value(w.trim_end_matches(|c: char| c.is_alphabetic()))
-            && (1.0..=31.0).contains(&v)
-        {
-            out.push(format!("day {v}"));
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// A date on one side of a change whose counterpart sentence names another
-/// date the first lacks, while lacking this one ("clashes on November 5"
-/// against "Friday's clashes"): the date was replaced, elsewhere in the
-/// sentence. A date that only moved, or one the other sentence has no other
-/// date for, is not a date change.
-fn date_replaced(
-    side: Side<'_>,
-    other: Side<'_>,
-    words: &[String],
-    o: &str,
-    n: &str,
-) -> Option<Verdict> {
-    let here = date_terms(side, words);
-    if here.is_empty() {
-        return None;
-    }
-    // Only the date and its little words ("on Friday", "November 5"), not a
-    // clause that happens to name a day.
-    let glue = [
-        "on", "in", "at", "the", "of", "early", "late", "last", "this", "next", "by",
-    ];
-    let other_words = words
-        .iter()
-        .filter(|w| {
-            let w = super::names::bare(w).trim_end_matches('.');
-            !glue.contains(&w)
-                && !DATE_WORDS.contains(&w)
-                && lexicon::month(w).is_none()
-                && lexicon::value(w.trim_end_matches(|c: char| c.is_alphabetic())).is_none()
-        })
-        .count();
-    if other_words > 0 {
-        return None;
-    }
-    let sentence_terms = |s: Side<'_>| {
-        let t = sentence_around(s);
-        let span = 0..t.len();
-        let whole = Side {
-            text: t,
-            span: &span,
-            quotes: &[],
-            noisy: false,
-        };
-        date_terms(whole, &plain_words(t))
-    };
-    let (mine, theirs) = (sentence_terms(side), sentence_terms(other));
-    let replaced = here.iter().all(|d| !theirs.contains(d))
-        && theirs
-            .iter()
-            .any(|d| !mine.contains(d) && !d.starts_with("year"));
-    replaced.then(|| verdict(ChangeKind::Date, Why::DayOrDate, o, n))
-}
-
-/// A date on both sides: another date (date), or the same written otherwise
-/// (number form: "Oct. 10" / "October 10").
-fn dates(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<Verdict> {
-    let (o, n) = (old.changed(), new.changed());
-    let (dx, dy) = (date_terms(old, wo), date_terms(new, wn));
-    if dx.is_empty() || dy.is_empty() {
-        return None;
-    }
-    Some(if dx == dy {
-        verdict(ChangeKind::NumberForm, Why::SameNumberWritten, o, n)
-    } else {
-        verdict(ChangeKind::Date, Why::DayOrDate, o, n)
-    })
-}
-
-/// Quantities on both sides: another value (number), the same value written
-/// otherwise (number form), or another qualifier of the same number ("at
-/// least" / "about" two). "about" / "around" is one qualifier; "one" / "a"
-/// is one count.
-fn numbers(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<Verdict> {
-    let (o, n) = (old.changed(), new.changed());
-    let (vo, vn) = (values(wo), values(wn));
-    if !vo.is_empty() && !vn.is_empty() {
-        if vo != vn {
-            return Some(verdict(ChangeKind::Number, Why::NumberChanged, o, n));
-        }
-        return Some(verdict(
-            ChangeKind::NumberForm,
-            Why::SameNumberWritten,
-            o,
-            n,
-        ));
-    }
-    if !vo.is_empty() || !vn.is_empty() {
-        return None;
-    }
-    // Qualifiers of the same number on both sides.
-    let next_value = |s: Side<'_>| s.word_after().and_then(lexicon::value);
-    let (qo, qn) = (qualifiers(wo)?, qualifiers(wn)?);
-    if next_value(old).is_none() || next_value(old) != next_value(new) {
-        return None;
-    }
-    Some(if qo == qn {
-        verdict(ChangeKind::Wording, Why::DifferentWords, o, n)
-    } else {
-        verdict(ChangeKind::Number, Why::Qualifier, o, n)
-    })
-}
-
-/// The qualifier classes of words that are all qualifiers ("at least"), or
-/// `None` when some word is not one.
-fn qualifiers(words: &[String]) -> Option<Vec<u8>> {
-    let mut classes = Vec::new();
-    for w in words {
-        match lexicon::qualifier_class(w) {
-            Some(c) => classes.push(c),
-            None if matches!(w.as_str(), "at" | "than" | "to") => {}
-            None => return None,
-        }
-    }
-    classes.sort_unstable();
-    classes.dedup();
-    (!classes.is_empty()).then_some(classes)
-}
-
 /// Only case, marks or spacing differ: spelling when a word's inside changed
 /// (non-resident/nonresident, U.S./US, onMr), a number's writing when it is a
 /// number word, a quotation when only quotation marks went, else case or
@@ -970,114 +509,6 @@ fn same_letters(old: Side<'_>, new: Side<'_>, wo: &[String]) -> Verdict {
     verdict(ChangeKind::CasePunctuation, Why::CaseOrPunctuation, o, n)
 }
 
-/// Names on both sides: the same name spelled differently (by transliteration-
-/// aware letters), another name for the same thing (initials), or a different
-/// name.
-fn names(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<Verdict> {
-    if wo.is_empty() || wn.is_empty() || wo.len() > 5 || wn.len() > 5 {
-        return None;
-    }
-    let (o, n) = (old.changed(), new.changed());
-    let (po, pn) = (all_proper(old), all_proper(new));
-    let any_proper = |s: Side<'_>| {
-        raw_words(s.changed())
-            .iter()
-            .any(|w| is_proper(w, false) && !NAME_GLUE.contains(&w.to_lowercase().as_str()))
-    };
-    if wo.len() <= 3 && wn.len() <= 3 && any_proper(old) && any_proper(new) && same_name(o, n) {
-        return Some(verdict(ChangeKind::NameSpelling, Why::SameName, o, n));
-    }
-    if po && pn && (old.noisy || new.noisy) && wo.len() == 1 && wn.len() == 1 {
-        // In noisy print, capitals are weak evidence: a word of one or two
-        // letters ("IA", "Jt") or in a line of capitals ("PRIME", "PAS") is
-        // a misread word, not a name.
-        let weak = |s: &str| {
-            raw_words(s).iter().any(|w| {
-                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-                letters <= 2
-                    || w.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-            })
-        };
-        if weak(o) || weak(n) {
-            return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
-        }
-        // Else a name read another way in the same place is the same name
-        // misread far more often than another name.
-        return Some(verdict(ChangeKind::NameSpelling, Why::SameName, o, n));
-    }
-    if po && pn {
-        // "Iraq’s" / "Iraqi", "Iran" / "Iranian": one name, another form.
-        if let ([a], [b]) = (wo, wn) {
-            let (a, b) = (super::names::bare(a), super::names::bare(b));
-            let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-            if short.len() >= 3 && long.starts_with(short) {
-                return Some(verdict(ChangeKind::Wording, Why::WordForm, o, n));
-            }
-        }
-        // "Prime Minister" / "Mr": a title, not another name.
-        let titles = |ws: &[String]| {
-            ws.iter().all(|w| {
-                lexicon::TITLES.contains(&w.as_str()) || lexicon::HONORIFICS.contains(&w.as_str())
-            })
-        };
-        if titles(wo) || titles(wn) {
-            return Some(verdict(ChangeKind::Wording, Why::DifferentWords, o, n));
-        }
-        // Two names a few letters apart (a typo, an OCR error) may be one
-        // entity or two, and a garbled word ("RoinaiM") is no evidence of any
-        // entity: not another name, only another spelling.
-        if let ([a], [b]) = (wo, wn) {
-            // Accents aside: OCR and transliteration lose or add them.
-            let plain = |w: &str| -> String {
-                use unicode_normalization::UnicodeNormalization;
-                w.nfd()
-                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-                    .collect()
-            };
-            let (a, b) = (&plain(a), &plain(b));
-            let longest = a.chars().count().max(b.chars().count());
-            // Same first letter: half the letters may differ (Genève / Gsnôvs).
-            let limit = if a.chars().next() == b.chars().next() {
-                longest / 2
-            } else {
-                longest * 2 / 5
-            }
-            .max(1);
-            if edit_distance(a, b, limit) <= limit || bigram_share(a, b) >= 0.3 {
-                return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
-            }
-        }
-        if !raw_words(o)
-            .iter()
-            .chain(raw_words(n).iter())
-            .all(|w| well_formed(w))
-        {
-            return Some(verdict(ChangeKind::Spelling, Why::Spelled, o, n));
-        }
-        let (ro, rn) = (raw_words(o), raw_words(n));
-        let acronym = |ws: &[&str]| -> Option<String> {
-            (ws.len() == 1 && ws[0].chars().filter(|c| c.is_uppercase()).count() >= 2).then(|| {
-                ws[0]
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .flat_map(char::to_lowercase)
-                    .collect()
-            })
-        };
-        let same = acronym(&ro).is_some_and(|a| a == initials(&rn))
-            || acronym(&rn).is_some_and(|a| a == initials(&ro));
-        let why = if same {
-            Why::AnotherNameForSame
-        } else {
-            Why::NamedDifferently
-        };
-        return Some(verdict(ChangeKind::Name, why, o, n));
-    }
-    None
-}
-
 /// A statement and its opposite: a negation on one side only, or antonyms.
 fn contradiction(wo: &[String], wn: &[String]) -> Option<Verdict> {
     if wo.is_empty() || wn.is_empty() {
@@ -1132,39 +563,6 @@ fn attribution(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Op
     None
 }
 
-/// "a drone" / "the drones": one thing against several, told by the article
-/// and the noun's number on each side.
-fn article_count(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) -> Option<Verdict> {
-    let ([a], [b]) = (wo, wn) else {
-        return None;
-    };
-    let one = |w: &str| matches!(w, "a" | "an" | "one");
-    let several = |w: &str| matches!(w, "the" | "some" | "several");
-    if !(one(a) && several(b) || several(a) && one(b)) {
-        return None;
-    }
-    let (na, nb) = (
-        old.word_after()?.to_lowercase(),
-        new.word_after()?.to_lowercase(),
-    );
-    let singular_plural = |s: &str, p: &str| {
-        s.len() >= 3 && (p.strip_suffix('s') == Some(s) || p.strip_suffix("es") == Some(s))
-    };
-    let count_changed = if one(a) {
-        singular_plural(&na, &nb)
-    } else {
-        singular_plural(&nb, &na)
-    };
-    count_changed.then(|| {
-        verdict(
-            ChangeKind::Number,
-            Why::QuantityDiffers,
-            &format!("{a} {na}"),
-            &format!("{b} {nb}"),
-        )
-    })
-}
-
 /// A word in the singular on one side and the plural on the other: its two
 /// forms. Not a count by itself (a plural ending on a generic noun changes
 /// no number), so the caller calls it wording.
@@ -1209,6 +607,7 @@ fn added_or_removed(old: Side<'_>, new: Side<'_>, wo: &[String], wn: &[String]) 
     }
     Some(verdict(kind, Why::Sentence, o, n))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
