@@ -48,43 +48,50 @@ pub fn across(
     (new, tn): (&str, &[Token]),
     changes: &[&Change],
 ) -> Vec<Change> {
+    // Most pairs hold no word of the antonym list: stop before building
+    // anything (this runs for every pair of every row).
+    let with_antonym = |t: &[Token]| {
+        t.iter()
+            .any(|x| x.is_word && lexicon::antonyms_of(&x.key).next().is_some())
+    };
+    if !with_antonym(to) || !with_antonym(tn) {
+        return Vec::new();
+    }
     let ko: HashSet<&str> = to.iter().map(|x| x.key.as_str()).collect();
     let kn: HashSet<&str> = tn.iter().map(|x| x.key.as_str()).collect();
-    let only = |t: &'_ [Token], other: &HashSet<&str>| -> Vec<Token> {
-        t.iter()
-            .filter(|x| x.is_word && !other.contains(x.key.as_str()))
-            .cloned()
-            .collect()
-    };
-    let (oo, on) = (only(to, &kn), only(tn, &ko));
     let mut out = Vec::new();
-    for a in &oo {
-        for b in &on {
-            if lexicon::antonyms(std::slice::from_ref(&a.key), std::slice::from_ref(&b.key))
-                .is_none()
-            {
+    // Each word only the old text has, against each of its antonyms only the
+    // new text has.
+    for a in to
+        .iter()
+        .filter(|x| x.is_word && !kn.contains(x.key.as_str()))
+    {
+        for opposite in lexicon::antonyms_of(&a.key) {
+            if ko.contains(opposite) {
                 continue;
             }
-            let (x, y) = (&old[a.span.clone()], &new[b.span.clone()]);
-            if changes
-                .iter()
-                .any(|c| c.kind == ChangeKind::Claim && c.old.contains(x) && c.new.contains(y))
-            {
-                continue;
+            for b in tn.iter().filter(|x| x.key == opposite) {
+                let (x, y) = (&old[a.span.clone()], &new[b.span.clone()]);
+                if changes
+                    .iter()
+                    .any(|c| c.kind == ChangeKind::Claim && c.old.contains(x) && c.new.contains(y))
+                {
+                    continue;
+                }
+                let (so, sn) = (sentence(old, a.span.start), sentence(new, b.span.start));
+                let (no, nn) = (names_in(old, to, &so), names_in(new, tn, &sn));
+                if no.is_disjoint(&nn) {
+                    continue;
+                }
+                out.push(Change {
+                    kind: ChangeKind::Claim,
+                    reason: Reason::new(Why::Opposite, x, y),
+                    old: x.to_string(),
+                    new: y.to_string(),
+                    old_span: a.span.clone(),
+                    new_span: b.span.clone(),
+                });
             }
-            let (so, sn) = (sentence(old, a.span.start), sentence(new, b.span.start));
-            let (no, nn) = (names_in(old, to, &so), names_in(new, tn, &sn));
-            if no.is_disjoint(&nn) {
-                continue;
-            }
-            out.push(Change {
-                kind: ChangeKind::Claim,
-                reason: Reason::new(Why::Opposite, x, y),
-                old: x.to_string(),
-                new: y.to_string(),
-                old_span: a.span.clone(),
-                new_span: b.span.clone(),
-            });
         }
     }
     out

@@ -371,6 +371,19 @@ pub fn is_negation(word: &str) -> bool {
         || (w.starts_with("un") && w.ends_with("hurt"))
 }
 
+/// The antonyms of a (lowercase) word in the lexicon: usually none.
+pub fn antonyms_of(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    ANTONYMS.iter().filter_map(move |&(p, q)| {
+        if p == word {
+            Some(q)
+        } else if q == word {
+            Some(p)
+        } else {
+            None
+        }
+    })
+}
+
 /// Whether one of `a` and one of `b` are antonyms.
 #[must_use]
 pub fn antonyms<'w>(a: &'w [String], b: &'w [String]) -> Option<(&'w str, &'w str)> {
