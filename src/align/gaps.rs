@@ -90,17 +90,13 @@ pub fn fill(
             };
             let ga = gaps(&lists[a], &group_of, is_anchor);
             let gb = gaps(&lists[b], &group_of, is_anchor);
+            let alone = |i: usize| groups[group_of[i]].len() == 1;
             for (key, na) in &ga {
                 let Some(nb) = gb.get(key) else { continue };
-                if let ([x], [y]) = (na.as_slice(), nb.as_slice()) {
-                    let alone = |i: usize| groups[group_of[i]].len() == 1;
-                    if alone(*x)
-                        && alone(*y)
-                        && index.score(*x, *y).shared_terms >= MIN_SHARED_TERMS
-                    {
-                        joins.push((*x, *y));
-                    }
+                if na.len() * nb.len() > MAX_GAP_PAIRS || !na.iter().chain(nb).all(|&i| alone(i)) {
+                    continue;
                 }
+                joins.extend(pair_in_order(index, na, nb));
             }
         }
     }
@@ -121,6 +117,52 @@ pub fn fill(
     groups.retain(|g| !g.is_empty());
     groups.sort_by_key(|g| g[0]);
     groups
+}
+
+/// Gaps whose two sides make more pairs than this are left alone: the pairing
+/// below is quadratic in a gap's size, so this bounds its cost per gap, and a
+/// long run of paragraphs in both versions between two shared rows is new
+/// text on both sides more often than one text reworded paragraph by paragraph.
+const MAX_GAP_PAIRS: usize = 64;
+
+/// Pairs the lone paragraphs of one gap, `a` and `b` in file order, in order
+/// (no two pairs cross), maximizing their summed similarity; only pairs that
+/// share [`MIN_SHARED_TERMS`] terms may join. One paragraph on each side is
+/// the common case (a reworded paragraph in its old place); two or three are
+/// a passage reworded sentence by sentence.
+fn pair_in_order(index: &SimilarityIndex, a: &[usize], b: &[usize]) -> Vec<(usize, usize)> {
+    let (p, q) = (a.len(), b.len());
+    if p == 0 || q == 0 {
+        return Vec::new();
+    }
+    let sim = |x: usize, y: usize| {
+        let c = index.score(a[x], b[y]);
+        (c.shared_terms >= MIN_SHARED_TERMS).then_some(c.sim)
+    };
+    // best[x][y]: best sum pairing a[x..] with b[y..].
+    let mut best = vec![vec![0.0f32; q + 1]; p + 1];
+    let mut pairs = vec![vec![None; q]; p];
+    for x in (0..p).rev() {
+        for y in (0..q).rev() {
+            pairs[x][y] = sim(x, y);
+            let take = pairs[x][y].map_or(f32::MIN, |s| s + best[x + 1][y + 1]);
+            best[x][y] = take.max(best[x + 1][y]).max(best[x][y + 1]);
+        }
+    }
+    let mut out = Vec::new();
+    let (mut x, mut y) = (0, 0);
+    while x < p && y < q {
+        match pairs[x][y] {
+            Some(s) if best[x][y] == s + best[x + 1][y + 1] => {
+                out.push((a[x], b[y]));
+                x += 1;
+                y += 1;
+            }
+            _ if best[x][y] == best[x + 1][y] => x += 1,
+            _ => y += 1,
+        }
+    }
+    out
 }
 
 /// A continuation must hold at least this share of its term weight in its
