@@ -80,7 +80,7 @@ pub fn fill(
         for b in a + 1..n_versions {
             let both = (1u64 << (a % 64)) | (1u64 << (b % 64));
             // Group sets hold 64 versions exactly; beyond, fall back to a scan.
-            let is_anchor = |g: usize| {
+            let shared = |g: usize| {
                 if n_versions <= 64 {
                     versions_of[g] & both == both
                 } else {
@@ -88,6 +88,11 @@ pub fn fill(
                     has(a) && has(b)
                 }
             };
+            // Only shared rows in the same order in both versions bound gaps
+            // (as in patience diff): a row one version moved, or a wrong match
+            // far away, would otherwise cut a gap differently in each version.
+            let in_order = in_order_rows(&lists[a], &lists[b], &group_of, groups.len(), shared);
+            let is_anchor = |g: usize| in_order[g];
             let ga = gaps(&lists[a], &group_of, is_anchor);
             let gb = gaps(&lists[b], &group_of, is_anchor);
             let alone = |i: usize| groups[group_of[i]].len() == 1;
@@ -96,7 +101,11 @@ pub fn fill(
                 if na.len() * nb.len() > MAX_GAP_PAIRS || !na.iter().chain(nb).all(|&i| alone(i)) {
                     continue;
                 }
-                joins.extend(pair_in_order(index, na, nb));
+                // One paragraph each, between two shared rows: the place says
+                // most, and one shared term confirms it.
+                let enclosed = key.0.is_some() && key.1.is_some() && na.len() == 1 && nb.len() == 1;
+                let min_shared = if enclosed { 1 } else { MIN_SHARED_TERMS };
+                joins.extend(pair_in_order(index, na, nb, min_shared));
             }
         }
     }
@@ -119,6 +128,40 @@ pub fn fill(
     groups
 }
 
+/// Which groups are shared rows standing in the same order in versions `a`
+/// and `b` (their nodes `la`, `lb` in file order): one longest increasing run
+/// of the shared groups' places. Cost `O(n log n)` in the two versions' nodes.
+fn in_order_rows(
+    la: &[usize],
+    lb: &[usize],
+    group_of: &[usize],
+    n_groups: usize,
+    shared: impl Fn(usize) -> bool,
+) -> Vec<bool> {
+    let mut place_in_b = vec![usize::MAX; n_groups];
+    for (k, &i) in lb.iter().enumerate() {
+        let g = group_of[i];
+        if shared(g) && place_in_b[g] == usize::MAX {
+            place_in_b[g] = k;
+        }
+    }
+    let mut seen = vec![false; n_groups];
+    let mut seq: Vec<(usize, usize)> = Vec::new();
+    for &i in la {
+        let g = group_of[i];
+        if shared(g) && !seen[g] {
+            seen[g] = true;
+            seq.push((place_in_b[g], g));
+        }
+    }
+    let places: Vec<usize> = seq.iter().map(|&(p, _)| p).collect();
+    let mut out = vec![false; n_groups];
+    for k in super::ordering::longest_increasing(&places) {
+        out[seq[k].1] = true;
+    }
+    out
+}
+
 /// Gaps whose two sides make more pairs than this are left alone: the pairing
 /// below is quadratic in a gap's size, so this bounds its cost per gap, and a
 /// long run of paragraphs in both versions between two shared rows is new
@@ -130,14 +173,19 @@ const MAX_GAP_PAIRS: usize = 64;
 /// share [`MIN_SHARED_TERMS`] terms may join. One paragraph on each side is
 /// the common case (a reworded paragraph in its old place); two or three are
 /// a passage reworded sentence by sentence.
-fn pair_in_order(index: &SimilarityIndex, a: &[usize], b: &[usize]) -> Vec<(usize, usize)> {
+fn pair_in_order(
+    index: &SimilarityIndex,
+    a: &[usize],
+    b: &[usize],
+    min_shared: usize,
+) -> Vec<(usize, usize)> {
     let (p, q) = (a.len(), b.len());
     if p == 0 || q == 0 {
         return Vec::new();
     }
     let sim = |x: usize, y: usize| {
         let c = index.score(a[x], b[y]);
-        (c.shared_terms >= MIN_SHARED_TERMS).then_some(c.sim)
+        (c.shared_terms >= min_shared).then_some(c.sim)
     };
     // best[x][y]: best sum pairing a[x..] with b[y..].
     let mut best = vec![vec![0.0f32; q + 1]; p + 1];
@@ -225,4 +273,60 @@ pub fn continuations(
     groups.retain(|g| !g.is_empty());
     groups.sort_by_key(|g| g[0]);
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::similarity::Node;
+    use super::*;
+
+    fn index(versions: &[&[&str]]) -> SimilarityIndex {
+        let mut nodes = Vec::new();
+        let mut texts = Vec::new();
+        for (v, paras) in versions.iter().enumerate() {
+            for (p, t) in paras.iter().enumerate() {
+                nodes.push(Node {
+                    version: v,
+                    para: p,
+                });
+                texts.push(*t);
+            }
+        }
+        SimilarityIndex::build(nodes, &texts)
+    }
+
+    #[test]
+    fn a_gap_is_paired_in_order_by_shared_words() {
+        let idx = index(&[
+            &[
+                "Kelso dam closed after engineers found a leak",
+                "Walkers were sent along the Brae footpath instead",
+            ],
+            &[
+                "Engineers closed the Kelso dam over a leak",
+                "The Brae footpath took the walkers instead",
+            ],
+        ]);
+        assert_eq!(
+            pair_in_order(&idx, &[0, 1], &[2, 3], 2),
+            vec![(0, 2), (1, 3)]
+        );
+        // Pairs never cross: the second paragraph alone meets the first.
+        assert_eq!(pair_in_order(&idx, &[1], &[2, 3], 2), vec![(1, 3)]);
+    }
+
+    #[test]
+    fn too_few_shared_words_pair_nothing() {
+        let idx = index(&[&["Kelso dam closed"], &["Kelso reservoir drained"]]);
+        assert!(pair_in_order(&idx, &[0], &[1], 2).is_empty());
+        assert_eq!(pair_in_order(&idx, &[0], &[1], 1), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn a_moved_row_bounds_no_gap() {
+        // Groups 0, 1, 2 in both versions, but group 1 stands last in the second.
+        let group_of = [0, 1, 2, 0, 2, 1];
+        let rows = in_order_rows(&[0, 1, 2], &[3, 4, 5], &group_of, 3, |_| true);
+        assert_eq!(rows, vec![true, false, true]);
+    }
 }
