@@ -95,17 +95,39 @@ pub fn fill(
             let is_anchor = |g: usize| in_order[g];
             let ga = gaps(&lists[a], &group_of, is_anchor);
             let gb = gaps(&lists[b], &group_of, is_anchor);
-            let alone = |i: usize| groups[group_of[i]].len() == 1;
+            // A paragraph is free in a gap when alone, or when its only
+            // partner is the other version's paragraph out of order (a match
+            // far away, made by words alone); it then keeps that partner
+            // unless one in place is at least as similar.
+            let floor = |i: usize| -> Option<f32> {
+                let members = &groups[group_of[i]];
+                match members.as_slice() {
+                    [_] => Some(0.0),
+                    [x, y]
+                        if index.nodes[*x].version != index.nodes[*y].version
+                            && [*x, *y].iter().all(|&m| {
+                                let v = index.nodes[m].version;
+                                v == a || v == b
+                            }) =>
+                    {
+                        Some(index.score(*x, *y).sim)
+                    }
+                    _ => None,
+                }
+            };
             for (key, na) in &ga {
                 let Some(nb) = gb.get(key) else { continue };
-                if na.len() * nb.len() > MAX_GAP_PAIRS || !na.iter().chain(nb).all(|&i| alone(i)) {
+                if na.len() * nb.len() > MAX_GAP_PAIRS {
                     continue;
                 }
+                let floors: Option<Vec<f32>> = na.iter().chain(nb).map(|&i| floor(i)).collect();
+                let Some(floors) = floors else { continue };
+                let (fa, fb) = floors.split_at(na.len());
                 // One paragraph each, between two shared rows: the place says
                 // most, and one shared term confirms it.
                 let enclosed = key.0.is_some() && key.1.is_some() && na.len() == 1 && nb.len() == 1;
                 let min_shared = if enclosed { 1 } else { MIN_SHARED_TERMS };
-                joins.extend(pair_in_order(index, na, nb, min_shared));
+                joins.extend(pair_in_order(index, (na, fa), (nb, fb), min_shared));
             }
         }
     }
@@ -117,6 +139,15 @@ pub fn fill(
         }
         used[x] = true;
         used[y] = true;
+        // A paragraph taken from a match out of order leaves its old partner alone.
+        for n in [x, y] {
+            let g = group_of[n];
+            if groups[g].len() > 1 {
+                groups[g].retain(|&m| m != n);
+                group_of[n] = groups.len();
+                groups.push(vec![n]);
+            }
+        }
         let (gx, gy) = (group_of[x], group_of[y]);
         let moved = std::mem::take(&mut groups[gy]);
         groups[gx].extend(moved);
@@ -175,8 +206,8 @@ const MAX_GAP_PAIRS: usize = 64;
 /// a passage reworded sentence by sentence.
 fn pair_in_order(
     index: &SimilarityIndex,
-    a: &[usize],
-    b: &[usize],
+    (a, floor_a): (&[usize], &[f32]),
+    (b, floor_b): (&[usize], &[f32]),
     min_shared: usize,
 ) -> Vec<(usize, usize)> {
     let (p, q) = (a.len(), b.len());
@@ -185,7 +216,8 @@ fn pair_in_order(
     }
     let sim = |x: usize, y: usize| {
         let c = index.score(a[x], b[y]);
-        (c.shared_terms >= min_shared).then_some(c.sim)
+        (c.shared_terms >= min_shared && c.sim >= floor_a[x] && c.sim >= floor_b[y] && c.sim > 0.0)
+            .then_some(c.sim)
     };
     // best[x][y]: best sum pairing a[x..] with b[y..].
     let mut best = vec![vec![0.0f32; q + 1]; p + 1];
@@ -318,8 +350,12 @@ mod tests {
     #[test]
     fn too_few_shared_words_pair_nothing() {
         let idx = index(&[&["Kelso dam closed"], &["Kelso reservoir drained"]]);
-        assert!(pair_in_order(&idx, &[0], &[1], 2).is_empty());
-        assert_eq!(pair_in_order(&idx, &[0], &[1], 1), vec![(0, 1)]);
+        let free = [0.0];
+        assert!(pair_in_order(&idx, (&[0], &free), (&[1], &free), 2).is_empty());
+        assert_eq!(
+            pair_in_order(&idx, (&[0], &free), (&[1], &free), 1),
+            vec![(0, 1)]
+        );
     }
 
     #[test]
