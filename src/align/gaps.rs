@@ -1,15 +1,20 @@
-//! Filling the gaps: two paragraphs left alone, each the only paragraph of its
-//! version between the same two shared rows, are one row when they share words.
+//! Filling the gaps: paragraphs left alone between the same two shared rows
+//! of two versions are one row when they share words.
 //!
 //! Rewrites keep the story's skeleton: when two versions both have something
-//! between the same two aligned paragraphs, and nothing else there, those two
-//! things usually say the same, however reworded ("called for calm dialogue"
-//! against a reworded, longer paragraph that ends "called for calm and
-//! restraint"). Lexical similarity alone misses them; their place is strong
-//! evidence. The pass is conservative: one paragraph on each side, both alone
-//! in their groups, at least [`MIN_SHARED_TERMS`] terms in common, and one pass
-//! (a merged paragraph is no longer alone). Cost: per version pair, linear in
-//! the two versions' paragraphs.
+//! between the same two aligned paragraphs, those things usually say the same,
+//! however reworded ("called for calm dialogue" against a reworded, longer
+//! paragraph that ends "called for calm and restraint"). Lexical similarity
+//! alone misses them; their place is strong evidence. Only shared rows that
+//! stand in the same order in both versions bound a gap (as patience diff
+//! takes its anchors). The lone paragraphs of a gap pair up in order, by a
+//! small dynamic programme over at most [`MAX_GAP_PAIRS`] pairs, each pair
+//! sharing at least [`MIN_SHARED_TERMS`] terms (one, for a single paragraph on
+//! each side between two shared rows). A paragraph matched out of order, far
+//! away, counts as lone when its counterpart in place comes near that match
+//! ([`IN_PLACE_RATIO`]). One pass: a merged paragraph is no longer alone.
+//! Cost: per version pair, `O(n log n)` in the two versions' paragraphs plus
+//! at most [`MAX_GAP_PAIRS`] scores a gap.
 
 use std::collections::HashMap;
 
@@ -98,7 +103,7 @@ pub fn fill(
             // A paragraph is free in a gap when alone, or when its only
             // partner is the other version's paragraph out of order (a match
             // far away, made by words alone); it then keeps that partner
-            // unless one in place is at least as similar.
+            // unless one in place comes near it (IN_PLACE_RATIO).
             let floor = |i: usize| -> Option<f32> {
                 let members = &groups[group_of[i]];
                 match members.as_slice() {
@@ -110,7 +115,7 @@ pub fn fill(
                                 v == a || v == b
                             }) =>
                     {
-                        Some(index.score(*x, *y).sim)
+                        Some(index.score(*x, *y).sim * IN_PLACE_RATIO)
                     }
                     _ => None,
                 }
@@ -192,6 +197,11 @@ fn in_order_rows(
     }
     out
 }
+
+/// A paragraph matched out of order moves to a counterpart in place when that
+/// one's similarity is at least this share of the old match's: place is
+/// evidence too (the context module's near-equal ratio).
+const IN_PLACE_RATIO: f32 = super::context::NEAR_RATIO;
 
 /// Gaps whose two sides make more pairs than this are left alone: the pairing
 /// below is quadratic in a gap's size, so this bounds its cost per gap, and a
