@@ -24,7 +24,7 @@ pub const MAX_POSTINGS: usize = 4096;
 /// bound that keeps the search linear on long texts, where even a paragraph's
 /// rarest words (`lord`, `israel` in a Bible) are in thousands of others. A
 /// news story's paragraphs never reach it.
-pub const PROBE_BUDGET: usize = 6144;
+pub const PROBE_BUDGET: usize = 2048;
 /// Paragraphs per other version scored exactly, the ones sharing the most
 /// probe weight; the rest are cut before the (costlier) exact score.
 pub const SCORED_PER_VERSION: usize = 12;
