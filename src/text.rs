@@ -36,8 +36,7 @@ pub fn fold(s: &str) -> String {
     };
     // Nearly all text is in NFC already, and the quick check that says so is
     // far cheaper than composing: same result, a fraction of the time.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         s.chars().for_each(&mut push);
     } else {
         s.nfc().for_each(&mut push);
