@@ -349,12 +349,18 @@ mod tests {
                 "The Brae footpath took the walkers instead",
             ],
         ]);
+        let free = [0.0; 2];
         assert_eq!(
-            pair_in_order(&idx, &[0, 1], &[2, 3], 2),
+            pair_in_order(&idx, (&[0, 1], &free), (&[2, 3], &free), 2),
             vec![(0, 2), (1, 3)]
         );
         // Pairs never cross: the second paragraph alone meets the first.
-        assert_eq!(pair_in_order(&idx, &[1], &[2, 3], 2), vec![(1, 3)]);
+        assert_eq!(
+            pair_in_order(&idx, (&[1], &free[..1]), (&[2, 3], &free), 2),
+            vec![(1, 3)]
+        );
+        // A paragraph held by a closer match out of order stays with it.
+        assert!(pair_in_order(&idx, (&[1], &[0.99]), (&[3], &free[..1]), 2).is_empty());
     }
 
     #[test]
