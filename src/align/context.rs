@@ -66,10 +66,13 @@ pub fn add_in_place(index: &mut SimilarityIndex, n_versions: usize) {
             own.get(p + 1).map(|&x| (x, -1isize)),
         ];
         for (x, step) in neighbours.into_iter().flatten() {
-            for c in &index.candidates[x] {
+            let cands = &index.candidates[x];
+            for (k, c) in cands.iter().enumerate() {
                 let w = index.nodes[c.other].version;
-                // Only the neighbour's best match in `w` points.
-                if index.best_in(x, w).map(|b| b.other) != Some(c.other) || c.shared_terms < 2 {
+                // Only the neighbour's best match in `w` points: the first of
+                // its run of candidates in `w` (what `best_in` returns).
+                let first_in_w = k == 0 || index.nodes[cands[k - 1].other].version != w;
+                if !first_in_w || c.shared_terms < 2 {
                     continue;
                 }
                 let Some(target) = pos[c.other]
@@ -118,12 +121,19 @@ pub fn prefer_in_place(index: &mut SimilarityIndex, n_versions: usize) {
     let (pos, lists) = positions(index, n_versions);
     // The anchor of a node in a version: its best match there by words alone,
     // taken before any reordering so the result does not depend on node order.
-    let anchor = |index: &SimilarityIndex, x: usize, w: usize| {
-        index
-            .best_in(x, w)
-            .filter(|c| c.shared_terms >= 2)
-            .map(|c| c.other)
-    };
+    // Looked up once per node and version (a table, not a scan per use).
+    let mut anchors: Vec<Vec<Option<usize>>> = vec![vec![None; n_versions]; index.nodes.len()];
+    for (x, row) in anchors.iter_mut().enumerate() {
+        let cands = &index.candidates[x];
+        for (k, c) in cands.iter().enumerate() {
+            let w = index.nodes[c.other].version;
+            let first_in_w = k == 0 || index.nodes[cands[k - 1].other].version != w;
+            if first_in_w && c.shared_terms >= 2 {
+                row[w] = Some(c.other);
+            }
+        }
+    }
+    let anchor = |_: &SimilarityIndex, x: usize, w: usize| anchors[x].get(w).copied().flatten();
     let mut supports: Vec<Vec<u8>> = Vec::with_capacity(index.nodes.len());
     for i in 0..index.nodes.len() {
         let v = index.nodes[i].version;
