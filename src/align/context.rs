@@ -15,8 +15,14 @@
 //! it. The support is kept on the candidate, so linking can accept a
 //! one-to-one match that both place and words confirm at a lower similarity.
 //!
+//! The words may not even bring the candidate in place among those kept: a
+//! refrain repeated dozens of times has that many equal matches. So first
+//! [`add_in_place`] adds, per node and other version, the paragraphs beside
+//! its neighbours' own matches when they come near the best one.
+//!
 //! Cost: per node and other version, its kept candidates (at most
-//! [`super::similarity::TOP_K`]) times four neighbours: linear in the nodes.
+//! [`super::similarity::TOP_K`] plus two placed ones) times four neighbours:
+//! linear in the nodes.
 
 use super::similarity::SimilarityIndex;
 
