@@ -1,6 +1,14 @@
-//! Benchmarks of the engine: the bundled sample story end to end, and a synthetic
-//! 20-version × 200-paragraph story, with classification, alignment and word
-//! diffs timed apart so a regression points at its stage.
+//! Benchmarks of the engine: the bundled sample story, a synthetic 20-version
+//! × 200-paragraph story and the two Bibles at 100 KB and 1 MB, with ingest,
+//! boilerplate classification, alignment and the whole comparison timed apart
+//! (the word diff of the rows is `compare` minus `classify` and `align`), so a
+//! regression points at its stage.
+//!
+//! The Bibles are built by `scripts/bibles.py` into `$WIREDIFF_BIBLES`
+//! (default `$TMPDIR/wirediff-bibles`, as `scripts/peers.sh` uses):
+//! `python3 scripts/bibles.py DIR/100k --verses 750` and
+//! `python3 scripts/bibles.py DIR/1m --verses 7500`. When absent they are
+//! skipped with a notice. For the whole books, `examples/stages.rs` is quicker.
 
 use std::hint::black_box;
 
@@ -9,6 +17,7 @@ use wirediff::align::{AlignConfig, align};
 use wirediff::boilerplate::{BoilerplateConfig, Classifier};
 use wirediff::compare::{EngineConfig, compare};
 use wirediff::ingest::{self, ReadOptions};
+use wirediff::model::Version;
 
 #[path = "../tests/support/synth.rs"]
 mod synth;
@@ -21,12 +30,79 @@ fn sample() -> Vec<wirediff::model::Version> {
         .collect()
 }
 
+/// Times ingest, classification, alignment and the whole comparison of `versions`
+/// (read back from `files` for ingest) in one group.
+fn stages(c: &mut Criterion, name: &str, files: &[String], versions: &[Version]) {
+    let classifier = Classifier::new(&BoilerplateConfig::default()).expect("rules");
+    let mut classified = versions.to_vec();
+    classifier.classify(&mut classified);
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10);
+    if !files.is_empty() {
+        let opts = ReadOptions {
+            max_bytes: u64::MAX,
+            ..ReadOptions::default()
+        };
+        g.bench_function("ingest", |b| {
+            b.iter(|| ingest::load(black_box(files), &opts).expect("read"));
+        });
+    }
+    g.bench_function("classify", |b| {
+        b.iter(|| {
+            let mut v = versions.to_vec();
+            classifier.classify(&mut v);
+            v
+        });
+    });
+    g.bench_function("align", |b| {
+        b.iter(|| align(black_box(&classified), &AlignConfig::default()));
+    });
+    g.bench_function("compare", |b| {
+        b.iter(|| {
+            compare(black_box(versions.to_vec()), &EngineConfig::default()).expect("compare")
+        });
+    });
+    g.finish();
+}
+
+/// The Bibles' prefix in `dir/size`, when built.
+fn bibles(size: &str) -> Option<(Vec<String>, Vec<Version>)> {
+    let root = std::env::var_os("WIREDIFF_BIBLES").map_or_else(
+        || std::env::temp_dir().join("wirediff-bibles"),
+        std::path::PathBuf::from,
+    );
+    let dir = root.join(size);
+    let files: Vec<String> = ["kjv.txt", "web.txt"]
+        .iter()
+        .map(|f| dir.join(f).to_string_lossy().into_owned())
+        .collect();
+    if !files.iter().all(|f| std::path::Path::new(f).is_file()) {
+        println!(
+            "skipped: the Bibles at {size} (build them: python3 scripts/bibles.py {} --verses N)",
+            dir.display()
+        );
+        return None;
+    }
+    let opts = ReadOptions {
+        max_bytes: u64::MAX,
+        ..ReadOptions::default()
+    };
+    let versions = ingest::load(&files, &opts).ok()?;
+    Some((files, versions))
+}
+
 fn benches(c: &mut Criterion) {
     let seeds = sample();
     c.bench_function("sample/ingest", |b| b.iter(sample));
     c.bench_function("sample/compare", |b| {
         b.iter(|| compare(black_box(seeds.clone()), &EngineConfig::default()).expect("compare"));
     });
+    stages(c, "sample", &[], &seeds);
+    for size in ["100k", "1m"] {
+        if let Some((files, versions)) = bibles(size) {
+            stages(c, &format!("bibles-{size}"), &files, &versions);
+        }
+    }
 
     let big = synth::story(42, 20, 200, 20);
     let classifier = Classifier::new(&BoilerplateConfig::default()).expect("rules");

@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 MODULES = {"kjv": "engKJV2006eb", "web": "engWEB2015eb"}
-VERSE = re.compile(r"^([1-3]?\s?[A-Za-z][A-Za-z ]*?) (\d+):(\d+): ?(.*)$")
+VERSE = re.compile(r"^([1-3]?\s?[A-Za-z][A-Za-z ()]*?) (\d+):(\d+): ?(.*)$")
+# OSIS markup some modules leave in plain output (the WEB's deuterocanon).
+TAG = re.compile(r"<[^>]*>")
 
 
 def verses(module):
@@ -26,12 +28,26 @@ def verses(module):
         ["diatheke", "-b", module, "-f", "plain", "-k", "Gen 1:1-Rev 22:21"],
         check=True, capture_output=True, text=True,
     ).stdout
-    # Each verse is one line "Book C:V: text" (indented inside the Psalms);
-    # other lines are section headings the modules repeat, not verse text.
+    # Each verse starts on a line "Book C:V: text" (indented inside the Psalms);
+    # a poetic verse goes on over the lines right after it, up to a blank line
+    # or the next verse (the WEB sets Psalms and Job one clause a line). Other
+    # lines, after a blank one, are section headings the modules repeat, not
+    # verse text; the module's name closes the output.
+    ref, parts = None, []
     for line in out.splitlines():
+        line = TAG.sub("", line)
         m = VERSE.match(line.strip())
         if m:
-            yield f"{m.group(1)} {m.group(2)}:{m.group(3)}", m.group(4).strip()
+            if ref:
+                yield ref, " ".join(parts)
+            ref, parts = f"{m.group(1)} {m.group(2)}:{m.group(3)}", [m.group(4).strip()]
+        elif ref and line.strip() and line.strip() != f"({module})":
+            parts.append(line.strip())
+        elif ref:
+            yield ref, " ".join(parts)
+            ref, parts = None, []
+    if ref:
+        yield ref, " ".join(parts)
 
 
 def main():

@@ -7,7 +7,9 @@
 //!    one that stands where the paragraph's neighbours point goes first;
 //! 3. [`linking`]: mutual best matches and contained splits/merges between each
 //!    pair of versions, joined into groups;
-//! 4. [`gaps`]: lone paragraphs filling the same gap between shared rows join;
+//! 4. [`gaps`]: lone paragraphs filling the same gap between shared rows (rows
+//!    in the same order in both versions, as patience diff takes them) pair up
+//!    in order;
 //! 5. [`ordering`]: one reading order for the groups, and which cells moved.
 //!
 //! Boilerplate paragraphs take no part; headlines form rows of their own at the
@@ -102,6 +104,7 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
         }
     }
     let mut index = SimilarityIndex::build(nodes, &texts);
+    context::add_in_place(&mut index, n);
     context::prefer_in_place(&mut index, n);
     let links = linking::links(&index, n, cfg);
     let refined = linking::refine(&index, linking::groups(&index, &links));

@@ -244,6 +244,13 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         .into_par_iter()
         .map(|r| diff_row(&cmp, r, &opts, &noisy))
         .collect();
+    // Sized once: growing by doubling would hold up to twice the changes at
+    // the peak, and on two whole books they are the biggest thing in memory.
+    cmp.changes
+        .reserve_exact(per_row.iter().map(|(c, _, _)| c.len()).sum());
+    cmp.pair_words
+        .reserve_exact(per_row.iter().map(|(_, _, w)| w.len()).sum());
+    cmp.similarity.reserve_exact(per_row.len());
     for (changes, sim, words) in per_row {
         cmp.changes.extend(changes);
         cmp.similarity.push(sim);

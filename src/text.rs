@@ -30,11 +30,16 @@ fn fold_char(c: char) -> Option<&'static str> {
 #[must_use]
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfc() {
-        match fold_char(c) {
-            Some(rep) => out.push_str(rep),
-            None => out.push(c),
-        }
+    let mut push = |c: char| match fold_char(c) {
+        Some(rep) => out.push_str(rep),
+        None => out.push(c),
+    };
+    // Nearly all text is in NFC already, and the quick check that says so is
+    // far cheaper than composing: same result, a fraction of the time.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfc().for_each(&mut push);
     }
     out
 }

@@ -15,8 +15,14 @@
 //! it. The support is kept on the candidate, so linking can accept a
 //! one-to-one match that both place and words confirm at a lower similarity.
 //!
+//! The words may not even bring the candidate in place among those kept: a
+//! refrain repeated dozens of times has that many equal matches. So first
+//! [`add_in_place`] adds, per node and other version, the paragraphs beside
+//! its neighbours' own matches when they come near the best one.
+//!
 //! Cost: per node and other version, its kept candidates (at most
-//! [`super::similarity::TOP_K`]) times four neighbours: linear in the nodes.
+//! [`super::similarity::TOP_K`] plus two placed ones) times four neighbours:
+//! linear in the nodes.
 
 use super::similarity::SimilarityIndex;
 
@@ -44,18 +50,96 @@ fn positions(index: &SimilarityIndex, n_versions: usize) -> (Vec<usize>, Vec<Vec
     (pos, lists)
 }
 
+/// Adds, for every node and other version, the paragraphs that stand right
+/// after its previous neighbour's best match and right before its next
+/// neighbour's, when they are near-equal to its best candidate there (within
+/// [`NEAR_RATIO`], sharing two terms) and not yet among its candidates.
+///
+/// The index keeps a few candidates per version, found by words; a text that
+/// repeats itself (a refrain, a list of offerings told the same way twelve
+/// times) has dozens of equal ones, and the one in place may not be among
+/// those kept. Its neighbours know where it should be. [`prefer_in_place`]
+/// then puts it first by its support. Cost: per node and other version, two
+/// exact scores.
+pub fn add_in_place(index: &mut SimilarityIndex, n_versions: usize) {
+    let (pos, lists) = positions(index, n_versions);
+    let mut extra: Vec<Vec<super::similarity::Candidate>> = vec![Vec::new(); index.nodes.len()];
+    for (i, found) in extra.iter_mut().enumerate() {
+        let own = &lists[index.nodes[i].version];
+        let p = pos[i];
+        let neighbours = [
+            p.checked_sub(1).map(|k| (own[k], 1isize)),
+            own.get(p + 1).map(|&x| (x, -1isize)),
+        ];
+        for (x, step) in neighbours.into_iter().flatten() {
+            let cands = &index.candidates[x];
+            for (k, c) in cands.iter().enumerate() {
+                let w = index.nodes[c.other].version;
+                // Only the neighbour's best match in `w` points: the first of
+                // its run of candidates in `w` (what `best_in` returns).
+                let first_in_w = k == 0 || index.nodes[cands[k - 1].other].version != w;
+                if !first_in_w || c.shared_terms < 2 {
+                    continue;
+                }
+                let Some(target) = pos[c.other]
+                    .checked_add_signed(step)
+                    .and_then(|k| lists[w].get(k))
+                    .copied()
+                else {
+                    continue;
+                };
+                let known = index.candidates[i]
+                    .iter()
+                    .chain(found.iter())
+                    .any(|d| d.other == target);
+                if known {
+                    continue;
+                }
+                let top = index.best_in(i, w).map_or(0.0, |b| b.sim);
+                let cand = index.score(i, target);
+                if cand.shared_terms >= 2 && cand.sim >= top * NEAR_RATIO && cand.sim > 0.0 {
+                    found.push(cand);
+                }
+            }
+        }
+    }
+    for (i, found) in extra.into_iter().enumerate() {
+        if found.is_empty() {
+            continue;
+        }
+        let nodes = &index.nodes;
+        let cands = &mut index.candidates[i];
+        cands.extend(found);
+        // Stable: the kept order within a version is by similarity already.
+        cands.sort_by(|a, b| {
+            nodes[a.other]
+                .version
+                .cmp(&nodes[b.other].version)
+                .then(b.sim.total_cmp(&a.sim))
+                .then(a.other.cmp(&b.other))
+        });
+    }
+}
+
 /// Sets every candidate's support and moves, per node and other version, the
 /// best supported near-equal candidate first (see the module doc).
 pub fn prefer_in_place(index: &mut SimilarityIndex, n_versions: usize) {
     let (pos, lists) = positions(index, n_versions);
     // The anchor of a node in a version: its best match there by words alone,
     // taken before any reordering so the result does not depend on node order.
-    let anchor = |index: &SimilarityIndex, x: usize, w: usize| {
-        index
-            .best_in(x, w)
-            .filter(|c| c.shared_terms >= 2)
-            .map(|c| c.other)
-    };
+    // Looked up once per node and version (a table, not a scan per use).
+    let mut anchors: Vec<Vec<Option<usize>>> = vec![vec![None; n_versions]; index.nodes.len()];
+    for (x, row) in anchors.iter_mut().enumerate() {
+        let cands = &index.candidates[x];
+        for (k, c) in cands.iter().enumerate() {
+            let w = index.nodes[c.other].version;
+            let first_in_w = k == 0 || index.nodes[cands[k - 1].other].version != w;
+            if first_in_w && c.shared_terms >= 2 {
+                row[w] = Some(c.other);
+            }
+        }
+    }
+    let anchor = |_: &SimilarityIndex, x: usize, w: usize| anchors[x].get(w).copied().flatten();
     let mut supports: Vec<Vec<u8>> = Vec::with_capacity(index.nodes.len());
     for i in 0..index.nodes.len() {
         let v = index.nodes[i].version;
@@ -181,5 +265,35 @@ mod tests {
         let mut idx = index(&[A, moved]);
         prefer_in_place(&mut idx, 2);
         assert_eq!(idx.best_in(3, 1).map(|c| c.other), Some(4));
+    }
+
+    #[test]
+    fn a_repeated_paragraph_in_place_joins_the_candidates() {
+        // The refrain is in every place; only its neighbours tell which.
+        let refrain = "His mercy endures for ever and ever, Israel";
+        let a: Vec<&str> = vec![
+            "Give thanks to Yahweh the maker of heaven",
+            refrain,
+            "To him who alone does great wonders of old",
+            refrain,
+            "To him who made the great lights in heaven",
+            refrain,
+            "The sun to rule by day over the land",
+            refrain,
+            "The moon and stars to rule by night",
+        ];
+        let mut idx = index(&[&a, &a]);
+        let n = a.len();
+        // Words alone keep the first three refrains: the fourth is not among them.
+        assert!(idx.pair(7, n + 7).is_none());
+        add_in_place(&mut idx, 2);
+        prefer_in_place(&mut idx, 2);
+        for k in [5, 7] {
+            assert_eq!(
+                idx.best_in(k, 1).map(|c| c.other),
+                Some(n + k),
+                "refrain {k}"
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! of names. Stopwords are dropped; stems make `attacked`/`attack` meet.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text;
 
@@ -22,8 +23,33 @@ pub struct Features {
 /// Term interner and document frequencies for one comparison.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, BuildHasherDefault<Fnv>>,
     df: Vec<u32>,
+}
+
+/// FNV-1a: the interner hashes every term of every paragraph, short keys the
+/// input cannot choose to collide in any way that matters more than speed
+/// here (ids follow first appearance, never the hash, so results are the
+/// same with any hasher). SipHash's defence is for maps an attacker fills.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl Vocabulary {
@@ -87,10 +113,14 @@ fn key(w: &str) -> String {
 /// across all versions), with IDF computed over exactly these texts.
 #[must_use]
 pub fn build(texts: &[&str]) -> (Vocabulary, Vec<Features>) {
+    use rayon::prelude::*;
     let mut vocab = Vocabulary::default();
     let mut raw: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
-    for t in texts {
-        let mut ids: Vec<u32> = terms_of(t)
+    // Finding the terms is most of the work and needs no shared state: it runs
+    // in parallel; interning stays in text order, so ids do not depend on it.
+    let terms: Vec<Vec<String>> = texts.par_iter().map(|t| terms_of(t)).collect();
+    for t in terms {
+        let mut ids: Vec<u32> = t
             .into_iter()
             .map(|term| {
                 let next = u32::try_from(vocab.df.len()).unwrap_or(u32::MAX);

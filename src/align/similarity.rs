@@ -3,18 +3,31 @@
 //! Scoring every paragraph against every other is quadratic in the total text, so
 //! candidates come from an inverted index over terms: a paragraph looks up only
 //! its [`PROBE_TERMS`] rarest terms that some other paragraph holds too (a
-//! counterpart shares rare words: names,
-//! numbers, unusual verbs), and terms whose posting list exceeds [`MAX_POSTINGS`]
-//! are never probed. Only the paragraphs found that way are scored exactly (all
-//! terms count in the score). Work per paragraph is thus bounded by
-//! `PROBE_TERMS × MAX_POSTINGS`, whatever the number of versions, and for each
-//! paragraph only the best [`TOP_K`] candidates per other version are kept, which
-//! bounds memory by `nodes × versions × TOP_K`.
+//! counterpart shares rare words: names, numbers, unusual verbs), rarest first,
+//! and stops once it has walked [`PROBE_BUDGET`] postings (terms whose posting
+//! list alone exceeds [`MAX_POSTINGS`] are never probed). The paragraphs found
+//! are ranked by the probe weight they share, and only the best
+//! [`SCORED_PER_VERSION`] per other version are scored exactly (all terms count
+//! in the score). Work per paragraph is thus bounded by a constant
+//! (`PROBE_BUDGET` postings, `SCORED_PER_VERSION` exact scores per other
+//! version) whatever the length of the texts: two whole books cost what their
+//! paragraphs add up to, never their product. For each paragraph only the best
+//! [`TOP_K`] candidates per other version are kept, which bounds memory by
+//! `nodes × versions × TOP_K`. Paragraphs are searched in parallel; the result
+//! does not depend on the thread count.
 
 use super::features::{self, Features};
 
 /// Posting lists longer than this are skipped when looking for candidates.
 pub const MAX_POSTINGS: usize = 4096;
+/// Postings one paragraph may walk in all when looking for candidates: the
+/// bound that keeps the search linear on long texts, where even a paragraph's
+/// rarest words (`lord`, `israel` in a Bible) are in thousands of others. A
+/// news story's paragraphs never reach it.
+pub const PROBE_BUDGET: usize = 2048;
+/// Paragraphs per other version scored exactly, the ones sharing the most
+/// probe weight; the rest are cut before the (costlier) exact score.
+pub const SCORED_PER_VERSION: usize = 12;
 /// How many of a paragraph's rarest terms are looked up to find candidates.
 pub const PROBE_TERMS: usize = 12;
 /// Candidates kept per paragraph and other version.
@@ -64,6 +77,7 @@ impl SimilarityIndex {
     /// Builds the index for `nodes` whose texts are `texts` (same order).
     #[must_use]
     pub fn build(nodes: Vec<Node>, texts: &[&str]) -> Self {
+        use rayon::prelude::*;
         let (vocab, features) = features::build(texts);
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         for (i, f) in features.iter().enumerate() {
@@ -71,65 +85,20 @@ impl SimilarityIndex {
                 postings[t as usize].push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
-        let mut scratch = vec![0.0f32; nodes.len()];
-        let mut touched: Vec<usize> = Vec::new();
-        let mut candidates = Vec::with_capacity(nodes.len());
-        for (i, f) in features.iter().enumerate() {
-            // A term only this paragraph holds finds nothing: probing it would
-            // waste a slot, and a reworded paragraph full of new words would
-            // then find no counterpart at all.
-            let mut probe: Vec<(u32, f32)> = f
-                .terms
-                .iter()
-                .copied()
-                .filter(|&(t, _)| postings[t as usize].len() > 1)
-                .collect();
-            probe.sort_by_key(|&(t, _)| (postings[t as usize].len(), t));
-            probe.truncate(PROBE_TERMS);
-            for &(t, w) in &probe {
-                let list = &postings[t as usize];
-                if list.len() > MAX_POSTINGS {
-                    continue;
-                }
-                for &j in list {
-                    let j = j as usize;
-                    if nodes[j].version == nodes[i].version {
-                        continue;
-                    }
-                    if scratch[j] == 0.0 {
-                        touched.push(j);
-                    }
-                    scratch[j] += w * w;
-                }
-            }
-            let mut found: Vec<Candidate> = Vec::with_capacity(touched.len());
-            for &j in &touched {
-                scratch[j] = 0.0;
-                found.push(score(i, j, &features));
-            }
-            touched.clear();
-            // Best first per version, then keep TOP_K of each version.
-            found.sort_by(|a, b| {
-                nodes[a.other]
-                    .version
-                    .cmp(&nodes[b.other].version)
-                    .then(b.sim.total_cmp(&a.sim))
-                    .then(a.other.cmp(&b.other))
-            });
-            let mut kept = Vec::new();
-            let mut run = 0;
-            for (k, c) in found.iter().enumerate() {
-                if k > 0 && nodes[found[k - 1].other].version == nodes[c.other].version {
-                    run += 1;
-                } else {
-                    run = 0;
-                }
-                if run < TOP_K {
-                    kept.push(*c);
-                }
-            }
-            candidates.push(kept);
-        }
+        let n_versions = nodes.iter().map(|n| n.version + 1).max().unwrap_or(0);
+        let search = Search {
+            nodes: &nodes,
+            features: &features,
+            postings: &postings,
+            n_versions,
+        };
+        let candidates = (0..nodes.len())
+            .into_par_iter()
+            .map_init(
+                || vec![0.0f32; nodes.len()],
+                |scratch, i| search.candidates_of(i, scratch),
+            )
+            .collect();
         Self {
             nodes,
             features,
@@ -162,6 +131,97 @@ impl SimilarityIndex {
     #[must_use]
     pub fn best_sim(&self, i: usize) -> f32 {
         self.candidates[i].iter().map(|c| c.sim).fold(0.0, f32::max)
+    }
+}
+
+/// What the candidate search of one paragraph reads.
+struct Search<'a> {
+    nodes: &'a [Node],
+    features: &'a [Features],
+    postings: &'a [Vec<u32>],
+    n_versions: usize,
+}
+
+impl Search<'_> {
+    /// The kept candidates of node `i`, best first per other version.
+    /// `scratch` holds one zero per node and is left so.
+    fn candidates_of(&self, i: usize, scratch: &mut [f32]) -> Vec<Candidate> {
+        let (nodes, postings) = (self.nodes, self.postings);
+        // A term only this paragraph holds finds nothing: probing it would
+        // waste a slot, and a reworded paragraph full of new words would
+        // then find no counterpart at all.
+        let mut probe: Vec<(u32, f32)> = self.features[i]
+            .terms
+            .iter()
+            .copied()
+            .filter(|&(t, _)| {
+                let len = postings[t as usize].len();
+                len > 1 && len <= MAX_POSTINGS
+            })
+            .collect();
+        probe.sort_by_key(|&(t, _)| (postings[t as usize].len(), t));
+        probe.truncate(PROBE_TERMS);
+        let mut touched: Vec<usize> = Vec::new();
+        let mut walked = 0;
+        for &(t, w) in &probe {
+            let list = &postings[t as usize];
+            // Rarest first: the terms cut by the budget are the common ones,
+            // which tell least about where a paragraph's counterpart is.
+            walked += list.len();
+            if walked > PROBE_BUDGET && !touched.is_empty() {
+                break;
+            }
+            for &j in list {
+                let j = j as usize;
+                if nodes[j].version == nodes[i].version {
+                    continue;
+                }
+                if scratch[j] == 0.0 {
+                    touched.push(j);
+                }
+                scratch[j] += w * w;
+            }
+        }
+        // Per other version, only the paragraphs sharing the most probe weight
+        // are scored exactly (ties: the earlier node, for determinism). A
+        // selection, not a sort: the touched list can be thousands long.
+        let mut by_version: Vec<Vec<(f32, usize)>> = vec![Vec::new(); self.n_versions];
+        for &j in &touched {
+            by_version[nodes[j].version].push((scratch[j], j));
+            scratch[j] = 0.0;
+        }
+        let mut found: Vec<Candidate> =
+            Vec::with_capacity(SCORED_PER_VERSION * self.n_versions.max(1));
+        for mut list in by_version {
+            let better =
+                |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            if list.len() > SCORED_PER_VERSION {
+                list.select_nth_unstable_by(SCORED_PER_VERSION - 1, better);
+                list.truncate(SCORED_PER_VERSION);
+            }
+            found.extend(list.iter().map(|&(_, j)| score(i, j, self.features)));
+        }
+        // Best first per version, then keep TOP_K of each version.
+        found.sort_by(|a, b| {
+            nodes[a.other]
+                .version
+                .cmp(&nodes[b.other].version)
+                .then(b.sim.total_cmp(&a.sim))
+                .then(a.other.cmp(&b.other))
+        });
+        let mut kept = Vec::new();
+        let mut run = 0;
+        for (k, c) in found.iter().enumerate() {
+            if k > 0 && nodes[found[k - 1].other].version == nodes[c.other].version {
+                run += 1;
+            } else {
+                run = 0;
+            }
+            if run < TOP_K {
+                kept.push(*c);
+            }
+        }
+        kept
     }
 }
 
