@@ -393,6 +393,9 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
         }
         let here = affinity(index, x, &groups[own]);
         let mut best: Option<(f32, usize)> = None;
+        // Candidates in many versions often sit in one group: weigh each group
+        // once (the same group gives the same affinity, so the pick is unchanged).
+        let mut weighed: Vec<usize> = Vec::new();
         for c in &index.candidates[x] {
             // One shared word is no evidence here either: a six-word paragraph
             // "holds" any long one that repeats its one rare word.
@@ -400,6 +403,10 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
                 continue;
             }
             let g = group_of[c.other];
+            if weighed.contains(&g) {
+                continue;
+            }
+            weighed.push(g);
             if g == own || groups[g].iter().any(|&m| index.nodes[m].version == vx) {
                 continue;
             }
