@@ -229,14 +229,13 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         .versions
         .par_iter()
         .map(|v| {
-            let story: String = v
+            let (words, garbled) = v
                 .paragraphs
                 .iter()
                 .filter(|p| p.kind != crate::model::ParagraphKind::Boilerplate)
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            diff::kind::noisy(&story, &diff::tokens::spans(&story))
+                .map(|p| diff::kind::garbled_words(&p.text))
+                .fold((0, 0), |(w, g), (pw, pg)| (w + pw, g + pg));
+            diff::kind::noisy_counts(words, garbled)
         })
         .collect();
     // Rows are independent: diff them in parallel, then keep them in row order.

@@ -41,7 +41,7 @@ use dates::{date_replaced, dates};
 use naming::{is_proper, names};
 pub use naming::{name_key, same_name, same_name_keys};
 use noise::malformed;
-pub use noise::noisy;
+pub use noise::{garbled_words, noisy, noisy_counts};
 use numbers::{article_count, numbers};
 pub use quotes::quotations;
 use quotes::{quotation, same_quotation};

@@ -31,16 +31,38 @@ pub(super) fn malformed(word: &str) -> bool {
     inner_capital || mixed_figure
 }
 
-/// Whether a text reads as noisy print (OCR): at least one word in sixty
-/// is garbled ([`malformed`]), over at least twenty words (edited news has
-/// next to none). In such a text a
-/// name or a figure read differently is first of all read differently.
+/// How many words a text has, and how many of them are garbled
+/// ([`malformed`]): counted paragraph by paragraph and added up, so a long
+/// version is judged without holding its tokens at once.
 #[must_use]
-pub fn noisy(text: &str, tokens: &[crate::diff::tokens::Token]) -> bool {
-    let words: Vec<&str> = tokens
+pub fn garbled_words(text: &str) -> (usize, usize) {
+    let mut words = 0;
+    let mut garbled = 0;
+    for t in crate::diff::tokens::spans(text)
         .iter()
         .filter(|t| t.is_word)
-        .map(|t| &text[t.span.clone()])
-        .collect();
-    words.len() >= 20 && words.iter().filter(|w| malformed(w)).count() * 60 >= words.len()
+    {
+        words += 1;
+        garbled += usize::from(malformed(&text[t.span.clone()]));
+    }
+    (words, garbled)
+}
+
+/// Whether `words` words of which `garbled` are garbled read as noisy print
+/// (OCR): at least one word in sixty, over at least twenty words (edited
+/// news has next to none). In such a text a name or a figure read
+/// differently is first of all read differently.
+#[must_use]
+pub fn noisy_counts(words: usize, garbled: usize) -> bool {
+    words >= 20 && garbled * 60 >= words
+}
+
+/// [`noisy_counts`] of a tokenised text.
+#[must_use]
+pub fn noisy(text: &str, tokens: &[crate::diff::tokens::Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word);
+    let (n, bad) = words.fold((0, 0), |(n, bad), t| {
+        (n + 1, bad + usize::from(malformed(&text[t.span.clone()])))
+    });
+    noisy_counts(n, bad)
 }
