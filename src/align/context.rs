@@ -215,22 +215,10 @@ fn reorder(cands: &mut [super::similarity::Candidate], nodes: &[super::similarit
 
 #[cfg(test)]
 mod tests {
-    use super::super::similarity::Node;
     use super::*;
 
     fn index(versions: &[&[&str]]) -> SimilarityIndex {
-        let mut nodes = Vec::new();
-        let mut texts = Vec::new();
-        for (v, paras) in versions.iter().enumerate() {
-            for (p, t) in paras.iter().enumerate() {
-                nodes.push(Node {
-                    version: v,
-                    para: p,
-                });
-                texts.push(*t);
-            }
-        }
-        SimilarityIndex::build(nodes, &texts)
+        SimilarityIndex::of_versions(versions)
     }
 
     const A: &[&str] = &[

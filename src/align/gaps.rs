@@ -159,9 +159,7 @@ pub fn fill(
         groups[gx].sort_unstable();
         group_of[y] = gx;
     }
-    groups.retain(|g| !g.is_empty());
-    groups.sort_by_key(|g| g[0]);
-    groups
+    super::linking::tidy(groups)
 }
 
 /// Which groups are shared rows standing in the same order in versions `a`
@@ -304,37 +302,19 @@ pub fn continuations(
                         })
                 });
             if let Some(g) = target {
-                let own = group_of[x];
-                groups[own].clear();
-                groups[g].push(x);
-                groups[g].sort_unstable();
-                group_of[x] = g;
+                super::linking::move_node(&mut groups, &mut group_of, x, g);
             }
         }
     }
-    groups.retain(|g| !g.is_empty());
-    groups.sort_by_key(|g| g[0]);
-    groups
+    super::linking::tidy(groups)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::similarity::Node;
     use super::*;
 
     fn index(versions: &[&[&str]]) -> SimilarityIndex {
-        let mut nodes = Vec::new();
-        let mut texts = Vec::new();
-        for (v, paras) in versions.iter().enumerate() {
-            for (p, t) in paras.iter().enumerate() {
-                nodes.push(Node {
-                    version: v,
-                    para: p,
-                });
-                texts.push(*t);
-            }
-        }
-        SimilarityIndex::build(nodes, &texts)
+        SimilarityIndex::of_versions(versions)
     }
 
     #[test]

@@ -416,12 +416,24 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
             }
         }
         if let Some((_, g)) = best {
-            groups[own].retain(|&m| m != x);
-            groups[g].push(x);
-            groups[g].sort_unstable();
-            group_of[x] = g;
+            move_node(&mut groups, &mut group_of, x, g);
         }
     }
+    tidy(groups)
+}
+
+/// Moves node `x` from its group into group `g`, keeping both sorted and
+/// `group_of` true.
+pub(super) fn move_node(groups: &mut [Vec<usize>], group_of: &mut [usize], x: usize, g: usize) {
+    let own = group_of[x];
+    groups[own].retain(|&m| m != x);
+    groups[g].push(x);
+    groups[g].sort_unstable();
+    group_of[x] = g;
+}
+
+/// The groups without the emptied ones, in the order of their first node.
+pub(super) fn tidy(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     groups.retain(|g| !g.is_empty());
     groups.sort_by_key(|g| g[0]);
     groups

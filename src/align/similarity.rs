@@ -240,6 +240,25 @@ fn score(i: usize, j: usize, features: &[Features]) -> Candidate {
 }
 
 #[cfg(test)]
+impl SimilarityIndex {
+    /// The index of small versions given as paragraph texts (for tests).
+    pub(super) fn of_versions(versions: &[&[&str]]) -> Self {
+        let mut nodes = Vec::new();
+        let mut texts = Vec::new();
+        for (v, paras) in versions.iter().enumerate() {
+            for (p, t) in paras.iter().enumerate() {
+                nodes.push(Node {
+                    version: v,
+                    para: p,
+                });
+                texts.push(*t);
+            }
+        }
+        Self::build(nodes, &texts)
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
