@@ -162,7 +162,13 @@ impl Classifier {
                 // quoted again as a pull quote: only later copies go, unless the
                 // line is a mere label.
                 let repeated = words <= 12 && count.get(l.as_str()).copied().unwrap_or(0) > 1;
-                if repeated && (!first_copy || (words <= 3 && !shape::is_story_shaped(f))) {
+                // A clause that runs on into the next line ("And he said unto
+                // them,") is text repeated by the story itself, not furniture.
+                let clause = words >= 4 && f.trim_end().ends_with([',', ';']);
+                if repeated
+                    && !clause
+                    && (!first_copy || (words <= 3 && !shape::is_story_shaped(f)))
+                {
                     return Flag::Strong("repeated line".into());
                 }
                 if shape::is_story_shaped(f) {
@@ -456,5 +462,20 @@ mod tests {
         assert_eq!(k[0][0].0, ParagraphKind::Headline, "{:?}", k[0]);
         assert_eq!(k[0][1].1.as_deref(), Some("repeated line"));
         assert_eq!(k[1][0].0, ParagraphKind::Headline, "{:?}", k[1]);
+    }
+
+    #[test]
+    fn a_clause_the_story_repeats_is_not_furniture() {
+        let a: &[&str] = &[
+            LEDE_A,
+            "And the inspector said to them,",
+            "Keep off the bridge until it is mended.",
+            "And the inspector said to them,",
+            "Use the ferry while the work goes on.",
+            MORE_A,
+        ];
+        let b: &[&str] = &[LEDE_B, MORE_B];
+        let k = classify(&[a, b]);
+        assert_eq!(k[0][3].0, ParagraphKind::Story, "{:?}", k[0]);
     }
 }
