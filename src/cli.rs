@@ -16,6 +16,7 @@ use crate::compare::{self, Comparison};
 use crate::config::{self, Config};
 use crate::export;
 use crate::ingest::{self, ReadOptions};
+use crate::view::{Choice, StoryView};
 
 /// Compare versions of the same news story: align paragraphs by content and
 /// highlight what each version changed.
@@ -258,7 +259,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let cmp = load_and_compare(&cli.global, files, &load_config(&cli.global)?)?;
             emit(&cli.global, &cmp, |out| match format {
                 AlignFormat::Json => export::json::write(&cmp, out),
-                AlignFormat::Table => export::table::write(&cmp, out),
+                AlignFormat::Table => {
+                    let view = StoryView::new(&cmp, Choice::default_for(&cmp));
+                    export::table::write(&cmp, &view, out)
+                }
             })
         }
         None => {
@@ -269,7 +273,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if interactive && !cli.global.quiet {
                 run_tui(cmp, &cfg)
             } else {
-                emit(&cli.global, &cmp, |out| export::table::write(&cmp, out))
+                emit(&cli.global, &cmp, |out| {
+                    let view = StoryView::new(&cmp, Choice::default_for(&cmp));
+                    export::table::write(&cmp, &view, out)
+                })
             }
         }
     }

@@ -279,6 +279,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> 
         let pieces = refine::split(ta, tb, o, n);
         let pieces = refine::peel_edges(ta, tb, refine::detach_punctuation(ta, tb, pieces));
         let pieces = peel_subject((old, ta), (new, tb), pieces);
+        let pieces = refine::unpair_across_sentences((old, ta), (new, tb), pieces);
         for (po, pn) in pieces {
             let (mut old_span, mut new_span) =
                 (span_of(ta, &po, old.len()), span_of(tb, &pn, new.len()));

@@ -290,6 +290,68 @@ pub fn affix(old: &str, new: &str) -> Option<(Range<usize>, Range<usize>)> {
     None
 }
 
+/// Whether a sentence ends inside tokens `r` of `text` and another begins
+/// there: a paragraph break between two of its tokens, or `.`/`!`/`?` after a
+/// lowercase word of three letters or more ("drones." — not "Mr." or "Oct.")
+/// followed by a capitalised word.
+fn crosses_sentence(text: &str, t: &[Token], r: &Range<usize>) -> bool {
+    (r.start + 1..r.end).any(|i| {
+        let gap = &text[t[i - 1].span.end..t[i].span.start];
+        if gap.contains("\n\n") {
+            return true;
+        }
+        let starts_capital = t[i].is_word
+            && text[t[i].span.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        starts_capital
+            && i >= r.start + 2
+            && matches!(t[i - 1].key.as_str(), "." | "!" | "?")
+            && !gap.is_empty()
+            && {
+                let w = &text[t[i - 2].span.clone()];
+                t[i - 2].is_word
+                    && w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_lowercase)
+            }
+    })
+}
+
+/// Unpairs a replaced piece whose one side runs from the end of one sentence
+/// into the next while the other stays inside a sentence, sharing no word:
+/// "armed drones. The attack significantly" against "his residence on Sunday
+/// has" are not counterparts, so they become a removal and an addition at the
+/// same place instead of one change that says one became the other.
+#[must_use]
+pub fn unpair_across_sentences(
+    (old, ta): (&str, &[Token]),
+    (new, tb): (&str, &[Token]),
+    pieces: Vec<(Range<usize>, Range<usize>)>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (po, pn) in pieces {
+        let both = !po.is_empty() && !pn.is_empty();
+        let (xo, xn) = (
+            both && crosses_sentence(old, ta, &po),
+            both && crosses_sentence(new, tb, &pn),
+        );
+        let shared = || {
+            ta[po.clone()]
+                .iter()
+                .filter(|a| a.is_word)
+                .any(|a| tb[pn.clone()].iter().any(|b| b.key == a.key))
+        };
+        if xo != xn && !shared() {
+            out.push((po.clone(), pn.start..pn.start));
+            out.push((po.end..po.end, pn));
+        } else {
+            out.push((po, pn));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
@@ -310,6 +372,43 @@ mod tests {
                 (s(&ta, o, a), s(&tb, n, b))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_stretch_across_a_sentence_end_is_not_paired_with_a_clause() {
+        let (a, b) = (
+            "with armed drones.\n\nThe attack significantly",
+            "at his residence on Sunday has",
+        );
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        let got = unpair_across_sentences((a, &ta), (b, &tb), vec![(1..ta.len(), 1..tb.len())]);
+        assert_eq!(
+            got,
+            vec![(1..ta.len(), 1..1), (ta.len()..ta.len(), 1..tb.len())]
+        );
+        // Within one sentence on both sides, or sharing a word, they stay paired.
+        let (a, b) = ("tried to enter", "marched towards");
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        let whole = vec![(0..ta.len(), 0..tb.len())];
+        assert_eq!(
+            unpair_across_sentences((a, &ta), (b, &tb), whole.clone()),
+            whole
+        );
+        let (a, b) = ("attack. The drones", "the attack drones");
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        let whole = vec![(0..ta.len(), 0..tb.len())];
+        assert_eq!(
+            unpair_across_sentences((a, &ta), (b, &tb), whole.clone()),
+            whole
+        );
+        // An abbreviation's point ends no sentence.
+        let (a, b) = ("Mr. Smith", "the minister");
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        let whole = vec![(0..ta.len(), 0..tb.len())];
+        assert_eq!(
+            unpair_across_sentences((a, &ta), (b, &tb), whole.clone()),
+            whole
+        );
     }
 
     #[test]

@@ -16,8 +16,25 @@ pub fn pieces<'a>(text: &'a str, changes: &'a [Oriented]) -> Vec<(&'a str, Optio
     let mut at = 0;
     let mut sorted: Vec<&Oriented> = changes.iter().filter(|c| !c.across).collect();
     sorted.sort_by_key(|c| (c.new_span.start, c.new_span.end));
-    for c in sorted {
-        let Some(before) = text.get(at..c.new_span.start) else {
+    // Where each piece goes in the cell text: its own start, except for a
+    // removal that replaces the addition just before it (text unpaired at one
+    // place, see `diff::refine::unpair_across_sentences`), which is shown
+    // first, as a diff reads: what went, then what came.
+    let mut placed: Vec<(usize, &Oriented)> =
+        sorted.iter().map(|c| (c.new_span.start, *c)).collect();
+    for i in 1..placed.len() {
+        let (added, removed) = (placed[i - 1].1, placed[i].1);
+        if added.old.is_empty()
+            && removed.new.is_empty()
+            && added.new_span.end == removed.new_span.start
+            && added.old_span.end <= removed.old_span.start
+        {
+            placed.swap(i - 1, i);
+            placed[i - 1].0 = added.new_span.start;
+        }
+    }
+    for (pos, c) in placed {
+        let Some(before) = text.get(at..pos) else {
             continue;
         };
         out.push((before, None));
@@ -26,7 +43,13 @@ pub fn pieces<'a>(text: &'a str, changes: &'a [Oriented]) -> Vec<(&'a str, Optio
         } else {
             out.push((text.get(c.new_span.clone()).unwrap_or(""), Some(c)));
         }
-        at = c.new_span.end.max(at);
+        // A removal takes no room in the cell text.
+        at = if c.new.is_empty() {
+            pos
+        } else {
+            c.new_span.end
+        }
+        .max(at);
     }
     out.push((text.get(at..).unwrap_or(""), None));
     out.retain(|(t, c)| !t.is_empty() || c.is_some());

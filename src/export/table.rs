@@ -1,11 +1,13 @@
 //! A plain-text table of a comparison for people: one block per row, each
-//! version's paragraph lines and text, then the changes against the row's first
-//! version. All input text goes through [`crate::sanitize::terminal`].
+//! shown version's paragraph lines and text, then its changes against the
+//! view's reference, read from the [`StoryView`] (oriented once there, as in
+//! every other reader). All input text goes through [`crate::sanitize::terminal`].
 
 use std::io::{self, Write};
 
 use crate::compare::Comparison;
 use crate::sanitize::terminal;
+use crate::view::StoryView;
 
 /// Widest excerpt of a paragraph shown in the table, in characters.
 const EXCERPT: usize = 90;
@@ -19,12 +21,14 @@ fn excerpt(s: &str) -> String {
     terminal(&out, false).into_owned()
 }
 
-/// Writes the table.
+/// Writes the table of `view`, a view of `cmp`.
 ///
 /// # Errors
 /// When writing fails.
-pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
-    for (v, ver) in cmp.versions.iter().enumerate() {
+pub fn write(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Result<()> {
+    let reference = view.choice.reference;
+    for &v in &view.choice.versions {
+        let ver = &cmp.versions[v];
         let hidden = ver
             .paragraphs
             .iter()
@@ -32,34 +36,38 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
             .count();
         writeln!(
             out,
-            "v{v}  {}  ({} words, {} paragraphs, {hidden} boilerplate hidden, {})",
+            "v{v}  {}  ({} words, {} paragraphs, {hidden} boilerplate hidden, {}){}",
             terminal(&ver.path, false),
             ver.story_word_count(),
             ver.paragraphs.len(),
-            ver.encoding
+            ver.encoding,
+            if v == reference { "  reference" } else { "" }
         )?;
     }
     writeln!(out)?;
-    for (r, row) in cmp.table.rows.iter().enumerate() {
-        let moved = if row.moved.is_empty() {
+    for row in &view.rows {
+        let r = row.row;
+        let moved: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|c| c.moved)
+            .map(|c| format!("v{}", c.version))
+            .collect();
+        let moved = if moved.is_empty() {
             String::new()
         } else {
-            let vs: Vec<String> = row.moved.iter().map(|v| format!("v{v}")).collect();
-            format!("  moved: {}", vs.join(", "))
+            format!("  moved: {}", moved.join(", "))
         };
         writeln!(
             out,
             "row {r}  similarity {:.2}{moved}",
             cmp.similarity.get(r).copied().unwrap_or(1.0)
         )?;
-        for (v, ids) in row.cells.iter().enumerate() {
-            if ids.is_empty() {
-                continue;
-            }
-            let ver = &cmp.versions[v];
-            let lines: Vec<String> = ids
+        for cell in row.cells.iter().filter(|c| c.present) {
+            let v = cell.version;
+            let lines: Vec<String> = cmp.table.rows[r].cells[v]
                 .iter()
-                .filter_map(|&i| ver.paragraphs.get(i))
+                .filter_map(|&i| cmp.versions[v].paragraphs.get(i))
                 .map(|p| {
                     if p.line_start == p.line_end {
                         format!("{}", p.line_start)
@@ -72,22 +80,17 @@ pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
                 out,
                 "  v{v} L{:<8} {}",
                 lines.join(","),
-                excerpt(&cmp.cell_text(r, v))
+                excerpt(&cell.text)
             )?;
         }
-        let first = row.present().next();
-        for c in cmp
-            .changes
-            .iter()
-            .filter(|c| c.row == r && Some(c.against) == first)
-        {
+        for c in row.cells.iter().flat_map(|cell| view.cell_changes(cell)) {
             writeln!(
                 out,
                 "    v{} {:<16} [-{}-] {{+{}+}}",
                 c.version,
-                format!("{:?}", c.change.kind).to_lowercase(),
-                terminal(&c.change.old, false),
-                terminal(&c.change.new, false)
+                c.kind.name(),
+                terminal(&c.old, false),
+                terminal(&c.new, false)
             )?;
         }
     }
