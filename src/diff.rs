@@ -281,6 +281,22 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>, opts: &DiffOptions) -> 
         let pieces = peel_subject((old, ta), (new, tb), pieces);
         let pieces = refine::unpair_across_sentences((old, ta), (new, tb), pieces);
         for (po, pn) in pieces {
+            // A piece of the same words (paired by `refine::split` inside a
+            // longer replacement) changed nothing but, maybe, their case.
+            if po.len() == pn.len()
+                && ta[po.clone()]
+                    .iter()
+                    .zip(&tb[pn.clone()])
+                    .all(|(x, y)| x.key == y.key)
+            {
+                let (os, ns) = (span_of(ta, &po, old.len()), span_of(tb, &pn, new.len()));
+                if old[os.clone()] != new[ns.clone()]
+                    && text::fold(&old[os.clone()]) != text::fold(&new[ns.clone()])
+                {
+                    changes.push((os, ns));
+                }
+                continue;
+            }
             let (mut old_span, mut new_span) =
                 (span_of(ta, &po, old.len()), span_of(tb, &pn, new.len()));
             if po.len() == 1
@@ -433,15 +449,15 @@ fn token_ops(
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
     let Some(blocks) = sentences::blocks(old, ta, new, tb) else {
-        return inline::diff_keys(&ka, &kb, opts.deadline);
+        return inline::absorb_weak_equalities(inline::diff_keys(&ka, &kb, opts.deadline), &ka);
     };
     let mut ops = Vec::new();
     for block in blocks {
         match block {
             sentences::Block::Counterparts(o, n) => {
-                for (tag, so, sn) in
-                    inline::diff_keys(&ka[o.clone()], &kb[n.clone()], opts.deadline)
-                {
+                let (ko, kn) = (&ka[o.clone()], &kb[n.clone()]);
+                let found = inline::diff_keys(ko, kn, opts.deadline);
+                for (tag, so, sn) in inline::absorb_weak_equalities(found, ko) {
                     ops.push((
                         tag,
                         so.start + o.start..so.end + o.start,

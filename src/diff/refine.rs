@@ -20,6 +20,10 @@ pub const MAX_CELLS: usize = 40_000;
 /// Two words at least this alike (1 − edit distance / longer length) can pair.
 const MIN_ALIKE: f32 = 0.55;
 
+/// How alike two equal function words count (a content word pair scores
+/// from [`MIN_ALIKE`] to 1).
+const WEAK_ALIKE: f32 = 0.3;
+
 /// The digits of a word, if any ("54-year-old" → "54").
 fn digits(key: &str) -> String {
     key.chars().filter(char::is_ascii_digit).collect()
@@ -29,6 +33,11 @@ fn digits(key: &str) -> String {
 fn alike(a: &Token, b: &Token) -> f32 {
     if !a.is_word || !b.is_word {
         return 0.0;
+    }
+    // A shared function word is the weakest reason to pair two places: any
+    // content word alike enough outweighs it (see `inline::absorb_weak_equalities`).
+    if a.key == b.key && super::inline::weak_key(&a.key) {
+        return WEAK_ALIKE;
     }
     let (da, db) = (digits(&a.key), digits(&b.key));
     if !da.is_empty() || !db.is_empty() {
@@ -157,7 +166,13 @@ pub fn peel_edges(
             continue;
         }
         if wo >= PEEL_MIN_WORDS && wn >= PEEL_MIN_WORDS {
-            let (peel_left, peel_right) = (left(&o, &n), right(&o, &n));
+            let (mut peel_left, peel_right) = (left(&o, &n), right(&o, &n));
+            // Both edges of three words leave one word against one in the
+            // middle: "on Iraqi television" / "calm and composed" would read
+            // as three word swaps. Take the right edge only then.
+            if peel_left && peel_right && wo.max(wn) == PEEL_MIN_WORDS {
+                peel_left = false;
+            }
             let (mut mo, mut mn) = (o.clone(), n.clone());
             if peel_left {
                 out.push((mo.start..mo.start + 1, mn.start..mn.start + 1));
