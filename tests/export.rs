@@ -1860,7 +1860,12 @@ fn golden_markdown() {
 
 #[test]
 fn golden_json() {
-    insta::assert_snapshot!("sample_json", golden("json", &[]));
+    // Written compact; laid out here so the snapshot reads and diffs by line.
+    let out = golden("json", &[]);
+    assert_eq!(out.lines().count(), 1, "one compact document");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let pretty = serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+    insta::assert_snapshot!("sample_json", pretty);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! many sites print it); a *weak* rule needs the paragraph to have no counterpart in
 //! the other versions. Users add rules in the config file (`[boilerplate] patterns`).
 
-use regex::Regex;
+use regex::bytes::Regex;
 
 /// How much a rule can be trusted on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,11 @@ pub struct Rule {
 }
 
 /// The built-in rules: `(name, strength, pattern)`. Patterns are written for general
-/// web pages and wire copy, never for one site's text.
+/// web pages and wire copy, never for one site's text. They are compiled with
+/// ASCII classes, case and word boundaries (their words are English; a
+/// Unicode `\w` or `\b` costs most of a short run to compile and stops the
+/// fast automaton at the first accented letter); where a rule must see any
+/// script, `(?u:…)` says so.
 const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "advertisement",
@@ -70,12 +74,12 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     (
         "navigation menu",
         Strength::Strong,
-        r"^[\w&'.-]+( [\w&'.-]+){0,2}(\s*[|\x{2022}\x{00B7}>\x{00BB}]\s*[\w&'.-]+( [\w&'.-]+){0,2}){2,}$",
+        r"^(?u:[\w&'.-])+( (?u:[\w&'.-])+){0,2}(\s*(?u:[|\x{2022}\x{00B7}>\x{00BB}])\s*(?u:[\w&'.-])+( (?u:[\w&'.-])+){0,2}){2,}$",
     ),
     (
         "copyright",
         Strength::Strong,
-        r"^(copyright|\x{00A9}|\(c\))\s*(\d{4}\b)?|\ball rights reserved\b",
+        r"^(copyright|(?u:\x{00A9})|\(c\))\s*(\d{4}\b)?|\ball rights reserved\b",
     ),
     (
         "reading time",
@@ -189,25 +193,46 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
     ("counter", Strength::Weak, r"^[\d.,]+\s*[km]?$"),
 ];
 
-/// The built-in rules, compiled.
-///
-/// # Panics
-/// Never in practice: the built-in patterns are tested to compile.
+/// The built-in rules, compiled (each is tested to compile). Neighbours of
+/// the same name and strength are joined into one alternation (which one
+/// matched cannot change the verdict): a paragraph is scanned by 21
+/// automata instead of 31.
 #[must_use]
 pub fn built_in() -> Vec<Rule> {
-    BUILT_IN
+    let mut joined: Vec<(&str, Strength, String)> = Vec::new();
+    for &(name, strength, pat) in BUILT_IN {
+        match joined.last_mut() {
+            Some((n, s, p)) if *n == name && *s == strength => {
+                p.push_str("|(?:");
+                p.push_str(pat);
+                p.push(')');
+            }
+            _ => joined.push((name, strength, format!("(?:{pat})"))),
+        }
+    }
+    joined
         .iter()
-        .filter_map(|(name, strength, pat)| compile(name, *strength, pat).ok())
+        .filter_map(|(name, strength, pat)| build(name, *strength, pat, false).ok())
         .collect()
 }
 
-/// Compiles one user or built-in rule (case-insensitive).
+/// Compiles a user's pattern (Unicode-aware, case-insensitive).
 ///
 /// # Errors
 /// When the pattern is not a valid regular expression.
 pub fn compile(name: &str, strength: Strength, pattern: &str) -> Result<Rule, regex::Error> {
-    let pattern = regex::RegexBuilder::new(pattern)
+    build(name, strength, pattern, true)
+}
+
+fn build(
+    name: &str,
+    strength: Strength,
+    pattern: &str,
+    unicode: bool,
+) -> Result<Rule, regex::Error> {
+    let pattern = regex::bytes::RegexBuilder::new(pattern)
         .case_insensitive(true)
+        .unicode(unicode)
         .size_limit(1 << 23)
         .build()?;
     Ok(Rule {
@@ -217,10 +242,10 @@ pub fn compile(name: &str, strength: Strength, pattern: &str) -> Result<Rule, re
     })
 }
 
-/// The first rule matching `folded` (text folded by [`crate::text::fold`] and trimmed).
+/// The first rule whose pattern matches `folded`.
 #[must_use]
 pub fn first_match<'r>(rules: &'r [Rule], folded: &str) -> Option<&'r Rule> {
-    rules.iter().find(|r| r.pattern.is_match(folded))
+    rules.iter().find(|r| r.pattern.is_match(folded.as_bytes()))
 }
 
 #[cfg(test)]
@@ -235,7 +260,16 @@ mod tests {
 
     #[test]
     fn all_built_in_rules_compile() {
-        assert_eq!(built_in().len(), BUILT_IN.len());
+        for (name, strength, pat) in BUILT_IN {
+            assert!(build(name, *strength, pat, false).is_ok(), "{name}: {pat}");
+        }
+        // Joined neighbours: one rule per run of the same name and strength.
+        let runs = 1 + BUILT_IN
+            .windows(2)
+            .filter(|w| (w[0].0, w[0].1) != (w[1].0, w[1].1))
+            .count();
+        assert_eq!(built_in().len(), runs);
+        assert!(runs < BUILT_IN.len());
     }
 
     #[test]

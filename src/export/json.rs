@@ -111,7 +111,7 @@ struct ChangeDto<'a> {
     new_end: usize,
 }
 
-/// Writes `cmp` as one pretty-printed JSON document followed by a newline
+/// Writes `cmp` as one compact JSON document followed by a newline
 /// (the contract of `align --format json`: statistics against the default
 /// reference, no `"view"`).
 ///
@@ -156,7 +156,9 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
 }
 
 fn emit(doc: &Doc<'_>, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    // Compact: indentation made a third of the bytes of a document that runs
+    // to several times its input (`jq .` lays it out for people).
+    serde_json::to_writer(&mut *out, doc).map_err(io::Error::from)?;
     writeln!(out)
 }
 
