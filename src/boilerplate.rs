@@ -52,7 +52,14 @@ impl Default for BoilerplateConfig {
 /// Compiled rules plus thresholds.
 #[derive(Debug, Clone)]
 pub struct Classifier {
-    rules: Vec<Rule>,
+    /// The user's rules, compiled (and so checked) when the classifier is made.
+    user_rules: Vec<Rule>,
+    /// Whether the built-in rules apply.
+    built_in_rules: bool,
+    /// The built-in rules, compiled on first use: compiling them is a good
+    /// part of a short story's run, and [`Classifier::classify`] does it while
+    /// the similarity index is being built.
+    built_in: std::sync::OnceLock<Vec<Rule>>,
     counterpart_min_similarity: f32,
 }
 
@@ -93,7 +100,7 @@ impl Classifier {
     /// # Errors
     /// When a user pattern is not a valid regular expression.
     pub fn new(cfg: &BoilerplateConfig) -> Result<Self, PatternError> {
-        let mut rules = Vec::new();
+        let mut user_rules = Vec::new();
         for (list, strength) in [
             (&cfg.patterns, Strength::Strong),
             (&cfg.weak_patterns, Strength::Weak),
@@ -105,22 +112,38 @@ impl Classifier {
                         source,
                     }
                 })?;
-                rules.push(rule);
+                user_rules.push(rule);
             }
         }
-        if cfg.built_in_rules {
-            rules.extend(rules::built_in());
-        }
         Ok(Self {
-            rules,
+            user_rules,
+            built_in_rules: cfg.built_in_rules,
+            built_in: std::sync::OnceLock::new(),
             counterpart_min_similarity: cfg.counterpart_min_similarity,
         })
     }
 
+    /// The first rule, the user's before the built-in ones, that matches `folded`.
+    fn first_match(&self, folded: &str) -> Option<&Rule> {
+        let built_in: &[Rule] = if self.built_in_rules {
+            self.built_in.get_or_init(rules::built_in)
+        } else {
+            &[]
+        };
+        rules::first_match(&self.user_rules, folded)
+            .or_else(|| rules::first_match(built_in, folded))
+    }
+
     /// Sets `kind` and `reason` of every paragraph of every version.
     pub fn classify(&self, versions: &mut [Version]) {
-        let flags: Vec<Vec<Flag>> = versions.iter().map(|v| self.flags(v)).collect();
-        let counterpart = self.counterparts(versions, &flags);
+        use rayon::prelude::*;
+        // The rules' flags (compiling the rules first) and the similarity
+        // index need nothing of each other: both at once.
+        let (flags, index): (Vec<Vec<Flag>>, SimilarityIndex) = rayon::join(
+            || versions.par_iter().map(|v| self.flags(v)).collect(),
+            || Self::index(versions),
+        );
+        let counterpart = self.counterparts(versions, &index, &flags);
         for (v, ver) in versions.iter_mut().enumerate() {
             decide(ver, &flags[v], &counterpart[v]);
         }
@@ -148,7 +171,7 @@ impl Classifier {
             .map(|(f, l)| {
                 let words = l.split_whitespace().count();
                 let first_copy = seen.insert(l.as_str());
-                if let Some(rule) = rules::first_match(&self.rules, f) {
+                if let Some(rule) = self.first_match(f) {
                     return match rule.strength {
                         Strength::Strong => Flag::Strong(rule.name.clone()),
                         Strength::Weak => Flag::Weak(rule.name.clone()),
@@ -186,11 +209,9 @@ impl Classifier {
             .collect()
     }
 
-    /// Whether each paragraph has a story-like counterpart in another version: a
-    /// similar paragraph there, sharing three terms, or two when this paragraph
-    /// holds a good share of it (so a two-word label is no counterpart of a long
-    /// paragraph that happens to name the same place).
-    fn counterparts(&self, versions: &[Version], flags: &[Vec<Flag>]) -> Vec<Vec<bool>> {
+    /// Every paragraph of every version with its best similar paragraphs in
+    /// the others.
+    fn index(versions: &[Version]) -> SimilarityIndex {
         let mut nodes = Vec::new();
         let mut texts = Vec::new();
         for (v, ver) in versions.iter().enumerate() {
@@ -202,7 +223,19 @@ impl Classifier {
                 texts.push(p.text.as_str());
             }
         }
-        let index = SimilarityIndex::build(nodes, &texts);
+        SimilarityIndex::build(nodes, &texts)
+    }
+
+    /// Whether each paragraph has a story-like counterpart in another version: a
+    /// similar paragraph there, sharing three terms, or two when this paragraph
+    /// holds a good share of it (so a two-word label is no counterpart of a long
+    /// paragraph that happens to name the same place).
+    fn counterparts(
+        &self,
+        versions: &[Version],
+        index: &SimilarityIndex,
+        flags: &[Vec<Flag>],
+    ) -> Vec<Vec<bool>> {
         let mut out: Vec<Vec<bool>> = versions
             .iter()
             .map(|v| vec![false; v.paragraphs.len()])
