@@ -11,7 +11,6 @@
 //! Matched sentences are then word-diffed with each other; a sentence left
 //! without a counterpart is added or removed whole.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::tokens::Token;
@@ -110,21 +109,46 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
-/// The content words of a sentence: keys of its words that are not stopwords.
-fn content<'t>(tokens: &'t [Token], r: &Range<usize>) -> HashSet<&'t str> {
-    tokens[r.clone()]
+/// The content words of a sentence: keys of its words that are not
+/// stopwords, sorted and without repeats (so two sets meet by one merge).
+fn content<'t>(tokens: &'t [Token], r: &Range<usize>) -> Vec<&'t str> {
+    let mut words: Vec<&str> = tokens[r.clone()]
         .iter()
         .filter(|t| t.is_word && !STOPWORDS.contains(&t.key.as_str()))
         .map(|t| t.key.as_str())
-        .collect()
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
-/// Dice share of two content-word sets.
-fn share(a: &HashSet<&str>, b: &HashSet<&str>) -> f32 {
+/// The union of two sorted word sets, sorted.
+fn union<'t>(a: &[&'t str], b: &[&'t str]) -> Vec<&'t str> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Dice share of two sorted content-word sets.
+fn share(a: &[&str], b: &[&str]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let common = a.iter().filter(|w| b.contains(*w)).count();
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     #[allow(clippy::cast_precision_loss)] // word counts are small
     let s = 2.0 * common as f32 / (a.len() + b.len()) as f32;
     s
@@ -149,11 +173,11 @@ pub fn blocks(old_text: &str, old: &[Token], new_text: &str, new: &[Token]) -> O
         // own evidence on both sides anyway).
         return Some(vec![Block::Counterparts(0..old.len(), 0..new.len())]);
     }
-    let co: Vec<HashSet<&str>> = so.iter().map(|r| content(old, r)).collect();
-    let cn: Vec<HashSet<&str>> = sn.iter().map(|r| content(new, r)).collect();
-    fn union<'t>(sets: &[HashSet<&'t str>]) -> HashSet<&'t str> {
-        sets.iter().flat_map(|s| s.iter().copied()).collect()
-    }
+    let co: Vec<Vec<&str>> = so.iter().map(|r| content(old, r)).collect();
+    let cn: Vec<Vec<&str>> = sn.iter().map(|r| content(new, r)).collect();
+    // Each two neighbouring sentences joined, once (the 1:2 and 2:1 steps).
+    let co2: Vec<Vec<&str>> = co.windows(2).map(|w| union(&w[0], &w[1])).collect();
+    let cn2: Vec<Vec<&str>> = cn.windows(2).map(|w| union(&w[0], &w[1])).collect();
     // score of matching old[i-a..i] with new[j-b..j]
     let step_score = |i: usize, j: usize, a: usize, b: usize| -> f32 {
         let same = |x: &Range<usize>, y: &Range<usize>| {
@@ -167,10 +191,10 @@ pub fn blocks(old_text: &str, old: &[Token], new_text: &str, new: &[Token]) -> O
             // Word for word the same (even with no content word, like "."):
             // always counterparts, so identical texts never differ.
             1.0
-        } else if a == 1 && b == 1 {
-            share(&co[i - 1], &cn[j - 1])
         } else {
-            share(&union(&co[i - a..i]), &union(&cn[j - b..j]))
+            let o = if a == 1 { &co[i - 1] } else { &co2[i - 2] };
+            let n = if b == 1 { &cn[j - 1] } else { &cn2[j - 2] };
+            share(o, n)
         };
         if s >= MIN_SHARE { s } else { f32::MIN }
     };
