@@ -106,7 +106,8 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
     let mut index = SimilarityIndex::build(nodes, &texts);
     context::add_in_place(&mut index, n);
     context::prefer_in_place(&mut index, n);
-    let links = linking::links(&index, n, cfg);
+    let exact: Vec<u64> = texts.iter().map(|t| exact_key(t)).collect();
+    let links = linking::links(&index, n, cfg, &exact);
     let refined = linking::refine(&index, linking::groups(&index, &links));
     let sentence: Vec<bool> = texts
         .iter()
@@ -141,6 +142,17 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
         })
         .collect();
     AlignmentTable { rows }
+}
+
+/// A key of a paragraph's exact wording: its words and marks, whatever the
+/// spacing between them.
+fn exact_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in text.split_whitespace() {
+        w.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Splits the versions' headlines into rows: headlines are worded far apart

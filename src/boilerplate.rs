@@ -347,6 +347,12 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
             break;
         }
     }
+    // A file that would be furniture from end to end is what the user gave
+    // to compare, not a page around a story: hiding all of it would compare
+    // nothing and call two different files the same.
+    if headline.is_none() && reason.iter().all(Option::is_some) {
+        reason.iter_mut().for_each(|r| *r = None);
+    }
     for (i, p) in ver.paragraphs.iter_mut().enumerate() {
         if Some(i) == headline {
             p.kind = ParagraphKind::Headline;
@@ -401,6 +407,20 @@ mod tests {
     const LEDE_B: &str = "Officials shut the Marlow River bridge on Sunday when inspectors found a cracked beam under it.";
     const MORE_A: &str = "The bridge, built in 1962, carries Route 9 across the river to Granby.";
     const MORE_B: &str = "Built in 1962, the bridge carries Route 9 over the river to Granby.";
+
+    #[test]
+    fn a_file_of_furniture_only_is_kept_whole() {
+        let got = classify(&[
+            &["Advertisement"],
+            &["Sponsored content", "Share this article"],
+        ]);
+        for v in &got {
+            assert!(
+                v.iter().all(|(k, _)| *k != ParagraphKind::Boilerplate),
+                "{got:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_label_in_a_run_of_furniture_after_the_story_goes() {

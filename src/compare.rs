@@ -116,16 +116,28 @@ impl Comparison {
         &self.changes[start..end]
     }
 
-    /// Whether all versions tell the same story in the same words: every row has
-    /// every version and no change was found.
+    /// Whether all versions are the same text: every row has every version, no
+    /// change was found, and what is hidden as boilerplate is the same too
+    /// (the same paragraphs, word for word, whatever the spacing), so a
+    /// difference in hidden text is still a difference.
     #[must_use]
     pub fn identical(&self) -> bool {
+        fn words(v: &Version) -> Vec<Vec<&str>> {
+            v.paragraphs
+                .iter()
+                .map(|p| p.text.split_whitespace().collect())
+                .collect()
+        }
         self.changes.is_empty()
             && self
                 .table
                 .rows
                 .iter()
                 .all(|r| r.cells.iter().all(|c| !c.is_empty()))
+            && self.versions.split_first().is_none_or(|(first, rest)| {
+                let first = words(first);
+                rest.iter().all(|v| words(v) == first)
+            })
     }
 }
 

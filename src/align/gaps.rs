@@ -128,9 +128,12 @@ pub fn fill(
                 let floors: Option<Vec<f32>> = na.iter().chain(nb).map(|&i| floor(i)).collect();
                 let Some(floors) = floors else { continue };
                 let (fa, fb) = floors.split_at(na.len());
-                // One paragraph each, between two shared rows: the place says
-                // most, and one shared term confirms it.
-                let enclosed = key.0.is_some() && key.1.is_some() && na.len() == 1 && nb.len() == 1;
+                // One paragraph each, between two shared rows (or as the
+                // whole story of both versions): the place says most, and one
+                // shared term confirms it.
+                let whole = lists[a].len() == 1 && lists[b].len() == 1;
+                let enclosed =
+                    (key.0.is_some() && key.1.is_some() || whole) && na.len() == 1 && nb.len() == 1;
                 let min_shared = if enclosed { 1 } else { MIN_SHARED_TERMS };
                 joins.extend(pair_in_order(index, (na, fa), (nb, fb), min_shared));
             }

@@ -80,9 +80,18 @@ const MIN_SHARED_TERMS: usize = 2;
 /// one-to-one partner already covers; otherwise it repeats, and is no missing piece.
 const MIN_PART_GAIN: f32 = 0.15;
 
-/// All links between every pair of versions.
+/// All links between every pair of versions. `exact[i]` is a key of node
+/// `i`'s text (equal keys: the same words and marks): paragraphs printed word
+/// for word alike are linked first, in order, as a longest common
+/// subsequence of the two versions (so a paragraph repeated three times in
+/// both pairs copy with copy, which best matches cannot tell apart).
 #[must_use]
-pub fn links(index: &SimilarityIndex, n_versions: usize, cfg: &AlignConfig) -> Vec<Link> {
+pub fn links(
+    index: &SimilarityIndex,
+    n_versions: usize,
+    cfg: &AlignConfig,
+    exact: &[u64],
+) -> Vec<Link> {
     let mut by_version: Vec<Vec<usize>> = vec![Vec::new(); n_versions];
     for (i, n) in index.nodes.iter().enumerate() {
         by_version[n.version].push(i);
@@ -94,7 +103,7 @@ pub fn links(index: &SimilarityIndex, n_versions: usize, cfg: &AlignConfig) -> V
                 index,
                 (&by_version[va], va),
                 (&by_version[vb], vb),
-                cfg,
+                (cfg, exact),
                 &mut out,
             );
         }
@@ -106,15 +115,44 @@ fn pair_links(
     index: &SimilarityIndex,
     (a_nodes, va): (&[usize], usize),
     (b_nodes, vb): (&[usize], usize),
-    cfg: &AlignConfig,
+    (cfg, exact): (&AlignConfig, &[u64]),
     out: &mut Vec<Link>,
 ) {
-    // One-to-one: mutual best matches.
     let mut partner = std::collections::HashMap::new();
+    // Exact copies, in order: the anchors everything else falls between.
+    let ka: Vec<u64> = a_nodes.iter().map(|&i| exact[i]).collect();
+    let kb: Vec<u64> = b_nodes.iter().map(|&j| exact[j]).collect();
+    for op in similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb) {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                let (i, j) = (a_nodes[old_index + k], b_nodes[new_index + k]);
+                out.push(Link {
+                    a: i,
+                    b: j,
+                    sim: 1.0,
+                    kind: LinkKind::Mutual,
+                });
+                partner.insert(i, j);
+                partner.insert(j, i);
+            }
+        }
+    }
+    // One-to-one: mutual best matches among the rest.
     for &i in a_nodes {
+        if partner.contains_key(&i) {
+            continue;
+        }
         let Some(ci) = index.best_in(i, vb) else {
             continue;
         };
+        if partner.contains_key(&ci.other) {
+            continue;
+        }
         let Some(cj) = index.best_in(ci.other, va) else {
             continue;
         };

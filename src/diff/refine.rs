@@ -281,10 +281,13 @@ pub fn detach_punctuation(
 /// ("Iran"/"Iranian"), the byte spans of just the differing affix; else `None`.
 #[must_use]
 pub fn affix(old: &str, new: &str) -> Option<(Range<usize>, Range<usize>)> {
+    // A figure is read whole: "5" → "500" is another amount, not "00" added
+    // (while "54" → "54-year-old" keeps its figure and only gains words).
     if old.is_empty()
         || new.is_empty()
         || old.contains(char::is_whitespace)
         || new.contains(char::is_whitespace)
+        || digits(old) != digits(new)
     {
         return None;
     }
@@ -458,5 +461,8 @@ mod tests {
         assert_eq!(affix("elections", "election"), Some((8..9, 8..8)));
         assert_eq!(affix("resident", "nonresident"), Some((0..0, 0..3)));
         assert_eq!(affix("Kadhimi", "Khadimi"), None);
+        assert_eq!(affix("5", "500"), None);
+        assert_eq!(affix("$5", "$5.50"), None);
+        assert_eq!(affix("54", "54-year-old"), Some((2..2, 2..11)));
     }
 }

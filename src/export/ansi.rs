@@ -79,6 +79,11 @@ pub fn write(
             )
         )
     )?;
+    if cmp.identical() {
+        // As diff(1): the same text says nothing more.
+        writeln!(out, "{}", p.paint(DIM, "(identical)"))?;
+        return Ok(());
+    }
     // A cell of several paragraphs: the next ones start an indented line with a
     // pilcrow, so no line reads as if it belonged to no version.
     let cont = |s: String| s.replace("\n\n", "\n  ¶ ");
@@ -157,6 +162,36 @@ pub fn write(
                 )?;
             }
         }
+    }
+    // Every shown row the same, yet the files differ: in what is hidden as
+    // page furniture. Say so, or exit code 1 would have nothing to show for it.
+    let shown_same =
+        view.changes.is_empty() && view.rows.iter().all(|r| r.cells.iter().all(|c| c.present));
+    if shown_same {
+        let hidden: Vec<String> = view
+            .choice
+            .versions
+            .iter()
+            .map(|&v| {
+                let n = cmp.versions[v]
+                    .paragraphs
+                    .iter()
+                    .filter(|q| q.kind == crate::model::ParagraphKind::Boilerplate)
+                    .count();
+                format!("{} {n}", label(v))
+            })
+            .collect();
+        writeln!(
+            out,
+            "\n{}",
+            p.paint(
+                DIM,
+                &format!(
+                    "(the story is the same; the paragraphs hidden as boilerplate differ: {})",
+                    hidden.join(", ")
+                )
+            )
+        )?;
     }
     Ok(())
 }
