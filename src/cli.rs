@@ -4,10 +4,17 @@
 //! loads inputs, runs the comparison and writes to stdout through a buffered,
 //! broken-pipe-tolerant writer. Exit codes follow diff(1): 0 the versions are
 //! identical, 1 they differ, 2 trouble (reported on stderr as one line).
+//!
+//! Work that runs over a second shows one progress line on stderr when stderr
+//! is a terminal and `-q` is not given ([`ProgressLine`]); the terminal UI
+//! shows a loading screen instead (`tui::loading`).
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -16,6 +23,8 @@ use crate::compare::{self, Comparison};
 use crate::config::{self, Config};
 use crate::export;
 use crate::ingest::{self, ReadOptions};
+use crate::model::Version;
+use crate::progress::{Progress, Snapshot, Stage};
 use crate::view::{Choice, StoryView};
 
 /// Compare versions of the same news story: align paragraphs by content and
@@ -267,12 +276,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         None => {
             let cfg = load_config(&cli.global)?;
-            let cmp = load_and_compare(&cli.global, &cli.files, &cfg)?;
             let interactive =
                 io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb");
             if interactive && !cli.global.quiet {
-                run_tui(cmp, &cfg)
+                // Inputs are read here, before the UI takes the screen, so a
+                // bad file is reported as on any other command; the rest of
+                // the work runs behind the loading screen.
+                let progress = Arc::new(Progress::new());
+                let versions = {
+                    let _line = ProgressLine::start(&cli.global, Arc::clone(&progress));
+                    load_versions(&cli.global, &cli.files, &progress)?
+                };
+                run_tui(versions, progress, &cfg)
             } else {
+                let cmp = load_and_compare(&cli.global, &cli.files, &cfg)?;
                 emit(&cli.global, &cmp, |out| {
                     let view = StoryView::new(&cmp, Choice::default_for(&cmp));
                     export::table::write(&cmp, &view, out)
@@ -346,43 +363,193 @@ fn export_to(
     })
 }
 
-/// Runs the terminal UI; a normal quit exits 0, a signal 128 + its number.
-fn run_tui(cmp: Comparison, cfg: &Config) -> Result<ExitCode> {
-    use crate::tui::{app::App, keymap::Keymap, terminal, theme};
+/// Runs the terminal UI over `versions`: the comparison (and the app built on
+/// it) runs on a worker thread behind the loading screen. A normal quit, on
+/// the loading screen too, exits 0, a signal 128 + its number.
+fn run_tui(versions: Vec<Version>, progress: Arc<Progress>, cfg: &Config) -> Result<ExitCode> {
+    use crate::tui::app::App;
+    use crate::tui::keymap::Keymap;
+    use crate::tui::loading::Loading;
+    use crate::tui::terminal::{self, Ended};
+    use crate::tui::theme;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let level = cfg.tui.colors.unwrap_or_else(theme::ColorLevel::detect);
     let theme = theme::Theme::new(cfg.tui.theme, level, no_color);
-    let app = App::new(cmp, Keymap::with_overrides(&cfg.tui.keys), (80, 24));
-    match terminal::run(app, &theme, cfg.tui.mouse).context("terminal")? {
-        Some(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(143))),
-        None => Ok(ExitCode::SUCCESS),
+    let keymap = Keymap::with_overrides(&cfg.tui.keys);
+    let loading = Loading::new(
+        versions.iter().map(|v| v.path.clone()).collect(),
+        Arc::clone(&progress),
+        keymap.clone(),
+    );
+    let engine = cfg.engine();
+    let work = move || -> Result<App> {
+        let cmp = compare::compare_with(versions, &engine, &progress).context("configuration")?;
+        // `App::new` reads the analysis (the default reference): on a big
+        // input it takes seconds, so it runs here, behind the loading screen.
+        progress.begin(Stage::Analysing, 0);
+        let app = App::new(cmp, keymap, (80, 24));
+        progress.finish();
+        Ok(app)
+    };
+    match terminal::run(&loading, work, &theme, cfg.tui.mouse).context("terminal")? {
+        Ended::Quit => Ok(ExitCode::SUCCESS),
+        Ended::Signal(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(143))),
+        Ended::Failed(err) => Err(err),
+        Ended::Panicked => bail!("internal error: the comparison panicked (message above)"),
     }
 }
 
-/// Reads the inputs (or the sample) and runs the comparison.
+/// Reads the inputs (or the sample) and runs the comparison, with a progress
+/// line on stderr when it takes a while (see [`ProgressLine`]).
 ///
 /// # Errors
 /// Input or pattern problems.
 pub fn load_and_compare(global: &GlobalArgs, files: &[String], cfg: &Config) -> Result<Comparison> {
+    let progress = Arc::new(Progress::new());
+    let line = ProgressLine::start(global, Arc::clone(&progress));
+    let versions = load_versions(global, files, &progress)?;
+    let cmp = compare::compare_with(versions, &cfg.engine(), &progress).context("configuration")?;
+    if line.is_some() {
+        // Output is coming (no -q) and every writer reads the analysis: it
+        // is computed now, while the line can tell, not after it is gone.
+        progress.begin(Stage::Analysing, 0);
+        let _ = cmp.analysis();
+    }
+    progress.finish();
+    Ok(cmp)
+}
+
+/// Reads and decodes the inputs (or the sample): at least two versions.
+fn load_versions(
+    global: &GlobalArgs,
+    files: &[String],
+    progress: &Progress,
+) -> Result<Vec<Version>> {
     let opts = ReadOptions {
         max_bytes: global.max_input,
         allow_binary: global.text,
     };
-    let versions = if files.is_empty() {
+    progress.begin(Stage::Reading, 0);
+    let inputs = if files.is_empty() {
         ingest::sample_inputs()
-            .iter()
-            .map(|i| ingest::decode(i, &opts))
-            .collect::<Result<Vec<_>, _>>()?
     } else {
-        ingest::load(files, &opts)?
+        ingest::read_inputs(files, &opts)?
     };
+    progress.begin(Stage::Reading, inputs.len());
+    let versions = inputs
+        .iter()
+        .map(|i| {
+            let v = ingest::decode(i, &opts);
+            progress.advance(1);
+            v
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     if versions.len() < 2 {
         bail!(
             "need at least 2 versions to compare, got {}",
             versions.len()
         );
     }
-    compare::compare(versions, &cfg.engine()).context("configuration")
+    Ok(versions)
+}
+
+/// One line on stderr telling how far the work is, redrawn in place, for runs
+/// over [`ProgressLine::AFTER`] (or `WIREDIFF_PROGRESS_AFTER_MS`); erased when
+/// dropped. It is only started when
+/// stderr is a terminal and `-q` was not given: a log file or a pipe never
+/// gets carriage returns and escape codes mixed into it.
+pub struct ProgressLine {
+    stop: Arc<(Mutex<bool>, Condvar)>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl ProgressLine {
+    /// Quick runs show nothing: a line flashing by would be noise.
+    const AFTER: Duration = Duration::from_secs(1);
+    /// Redraws per second are cheap, but more than five read as flicker.
+    const EVERY: Duration = Duration::from_millis(200);
+
+    /// A line for `progress`, or `None` when it is not to be shown.
+    #[must_use]
+    pub fn start(global: &GlobalArgs, progress: Arc<Progress>) -> Option<Self> {
+        if global.quiet || !io::stderr().is_terminal() {
+            return None;
+        }
+        // The tests set this to 0 to see the line on a run of any length.
+        let after = std::env::var("WIREDIFF_PROGRESS_AFTER_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Self::AFTER, Duration::from_millis);
+        let stop = Arc::new((Mutex::new(false), Condvar::new()));
+        let shared = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("progress".into())
+            .spawn(move || Self::draw(&progress, &shared, after))
+            .ok()?;
+        Some(Self {
+            stop,
+            thread: Some(thread),
+        })
+    }
+
+    fn draw(progress: &Progress, stop: &(Mutex<bool>, Condvar), after: Duration) {
+        let started = Instant::now();
+        let (lock, cvar) = stop;
+        let mut stopped = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut wait = after;
+        let mut shown = false;
+        loop {
+            stopped = cvar
+                .wait_timeout_while(stopped, wait, |s| !*s)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            let mut err = io::stderr().lock();
+            if *stopped {
+                if shown {
+                    let _ = write!(err, "\r\x1b[2K");
+                    let _ = err.flush();
+                }
+                return;
+            }
+            // One column short of the width: a line filling the last column
+            // would wrap on some terminals, and `\r` would not reach its start.
+            let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+            let text = progress_text(progress.snapshot(), started.elapsed());
+            let text: String = text.chars().take(width.saturating_sub(1)).collect();
+            let _ = write!(err, "\r\x1b[2K{text}");
+            let _ = err.flush();
+            shown = true;
+            wait = Self::EVERY;
+        }
+    }
+}
+
+impl Drop for ProgressLine {
+    fn drop(&mut self) {
+        let (lock, cvar) = &*self.stop;
+        *lock.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        cvar.notify_all();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The progress line's text: "wirediff: [4/5] diffing rows 45% (1170/2600), 12 s".
+/// Counts and stage names only: no input text ever reaches it.
+#[must_use]
+pub fn progress_text(s: Snapshot, elapsed: Duration) -> String {
+    let steps = Stage::STEPS.len();
+    let step = s.stage.number().min(steps);
+    let count = match s.percent() {
+        Some(p) => format!(" {p}% ({}/{})", s.done, s.total),
+        None => "…".to_string(),
+    };
+    format!(
+        "wirediff: [{step}/{steps}] {}{count}, {} s",
+        s.stage.describe(),
+        elapsed.as_secs()
+    )
 }
 
 /// Writes through a buffered stdout; exit 1 when the versions differ, 0 when not.

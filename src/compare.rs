@@ -13,6 +13,7 @@ use crate::analysis::Analysis;
 use crate::boilerplate::{BoilerplateConfig, Classifier, PatternError};
 use crate::diff::{self, Change, DiffOptions};
 use crate::model::Version;
+use crate::progress::{Progress, Stage};
 use crate::text;
 
 /// Engine settings (the `[align]` and `[boilerplate]` tables of the config file).
@@ -223,8 +224,25 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions, noisy: &[bool]) -> R
 ///
 /// # Errors
 /// When a configured boilerplate pattern does not compile.
-pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Comparison, PatternError> {
+pub fn compare(versions: Vec<Version>, cfg: &EngineConfig) -> Result<Comparison, PatternError> {
+    compare_with(versions, cfg, &Progress::new())
+}
+
+/// [`compare`], telling `progress` which stage runs and how many rows are
+/// diffed, for a shell to show while it works. It leaves the stage at
+/// [`Stage::Diffing`], all rows done: what the caller does next (the
+/// analysis, drawing) is the caller's to report.
+///
+/// # Errors
+/// When a configured boilerplate pattern does not compile.
+pub fn compare_with(
+    mut versions: Vec<Version>,
+    cfg: &EngineConfig,
+    progress: &Progress,
+) -> Result<Comparison, PatternError> {
+    progress.begin(Stage::Boilerplate, 0);
     Classifier::new(&cfg.boilerplate)?.classify(&mut versions);
+    progress.begin(Stage::Aligning, 0);
     let table = align::align(&versions, &cfg.align);
     let mut cmp = Comparison {
         versions,
@@ -235,6 +253,7 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
         analysis: OnceLock::new(),
     };
     let opts = DiffOptions::default();
+    progress.begin(Stage::Diffing, cmp.table.rows.len());
     // Whether each version reads as noisy print (OCR), judged once on its
     // whole story: a name or figure read differently there is a misreading.
     let noisy: Vec<bool> = cmp
@@ -253,7 +272,11 @@ pub fn compare(mut versions: Vec<Version>, cfg: &EngineConfig) -> Result<Compari
     // Rows are independent: diff them in parallel, then keep them in row order.
     let per_row: Vec<RowResult> = (0..cmp.table.rows.len())
         .into_par_iter()
-        .map(|r| diff_row(&cmp, r, &opts, &noisy))
+        .map(|r| {
+            let row = diff_row(&cmp, r, &opts, &noisy);
+            progress.advance(1);
+            row
+        })
         .collect();
     // Sized once: growing by doubling would hold up to twice the changes at
     // the peak, and on two whole books they are the biggest thing in memory.

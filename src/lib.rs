@@ -9,6 +9,7 @@
 //! - [`align`]: rows of corresponding paragraphs across N versions.
 //! - [`diff`]: word-level changes inside each row, with a kind per change.
 //! - [`compare`]: the whole comparison (all of the above) as one value.
+//! - [`progress`]: how far a long comparison has got, for a shell to show.
 //! - [`analysis`]: statistics, names and their spellings, quotations.
 //! - [`view`]: the comparison seen from one reference (what every reader shows).
 //! - [`export`]: JSON, HTML, Markdown, ANSI and table output of a comparison.
@@ -27,6 +28,7 @@ pub mod diff;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod progress;
 pub mod sanitize;
 pub mod text;
 pub mod tui;

@@ -6,7 +6,8 @@
 //!   dialog's state, and the one place the UI writes a file (through the library);
 //!   [`differences`]: the differences panel's list and the kind filter;
 //! - [`layout`] and [`wrap`]: visible columns and wrapped, marked lines;
-//! - [`views`]: drawing the state (never changing it);
+//! - [`views`]: drawing the state (never changing it); [`loading`]: the screen
+//!   shown while the comparison runs;
 //! - [`theme`]: semantic styles; [`input`] and [`terminal`]: crossterm, kept apart.
 //!
 //! This module and its children are the only code that imports ratatui or
@@ -18,6 +19,7 @@ pub mod export_dialog;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod terminal;
 pub mod theme;
 pub mod views;

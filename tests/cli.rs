@@ -238,3 +238,44 @@ fn broken_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn no_progress_line_when_stderr_is_not_a_terminal() {
+    // Shown at once when asked for (as if the run were long), stderr a pipe:
+    // not one byte of it may reach stderr, nor stdout.
+    let out = wirediff()
+        .env("WIREDIFF_PROGRESS_AFTER_MS", "0")
+        .args(["align", "--format", "json"])
+        .assert()
+        .code(1)
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!out.contains(&b'\r'), "a carriage return in the output");
+    serde_json::from_slice::<Value>(&out).expect("stdout is the JSON alone");
+}
+
+#[test]
+fn progress_line_text_names_the_step_and_the_share() {
+    use std::time::Duration;
+    use wirediff::progress::{Snapshot, Stage};
+    let diffing = Snapshot {
+        stage: Stage::Diffing,
+        done: 1170,
+        total: 2600,
+    };
+    assert_eq!(
+        wirediff::cli::progress_text(diffing, Duration::from_millis(12_400)),
+        "wirediff: [4/5] diffing rows 45% (1170/2600), 12 s"
+    );
+    let aligning = Snapshot {
+        stage: Stage::Aligning,
+        done: 0,
+        total: 0,
+    };
+    assert_eq!(
+        wirediff::cli::progress_text(aligning, Duration::from_secs(3)),
+        "wirediff: [3/5] aligning paragraphs…, 3 s"
+    );
+}

@@ -6,6 +6,9 @@
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+#[path = "support/synth.rs"]
+mod synth;
+
 struct Tmux {
     socket: String,
 }
@@ -42,15 +45,20 @@ impl Tmux {
     }
 
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_any(&[needle])
+    }
+
+    /// Waits until the screen shows one of `needles`; returns the screen.
+    fn wait_for_any(&self, needles: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(needle) {
+            if needles.iter().any(|n| s.contains(n)) {
                 return s;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{s}"
+                "timed out waiting for {needles:?}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -92,15 +100,16 @@ fn assert_restored(t: &Tmux, tty: &str, base: &str) {
     assert_eq!(t.flag("cursor_flag"), "1", "cursor shown");
 }
 
-#[test]
-fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
+/// A tmux server of its own running `sh` in a 120×32 pane, with the pane's
+/// tty and its settings once the shell has set them; `None` (and a loud
+/// notice) when tmux is not installed.
+fn session(tag: &str) -> Option<(Tmux, String, String)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("NOTICE: tmux is not installed; the end-to-end terminal test is SKIPPED");
-        return;
+        return None;
     }
-    let bin = env!("CARGO_BIN_EXE_wirediff");
     let t = Tmux {
-        socket: format!("wirediff-e2e-{}", std::process::id()),
+        socket: format!("wirediff-e2e-{tag}-{}", std::process::id()),
     };
     // sh, not bash: no readline touching the terminal settings between runs.
     let started = t.run(&[
@@ -131,6 +140,15 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
         }
         base = again;
     }
+    Some((t, tty, base))
+}
+
+#[test]
+fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
+    let bin = env!("CARGO_BIN_EXE_wirediff");
+    let Some((t, tty, base)) = session("ui") else {
+        return;
+    };
 
     // 1. Start on the sample, move around, open and close overlays, quit.
     t.keys(&[&format!("'{bin}' --no-config; echo EXIT=$?"), "Enter"]);
@@ -178,4 +196,89 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
         gone,
         "wirediff {pid} still runs 4 s after its terminal went away"
     );
+}
+
+/// Writes the synthetic story of `n` versions of `paragraphs` paragraphs to
+/// text files in `dir`; returns their paths as shell words.
+fn synth_files(dir: &std::path::Path, n: usize, paragraphs: usize) -> String {
+    let mut words = Vec::new();
+    for v in synth::story(42, n, paragraphs, 20) {
+        let lines: Vec<&str> = v.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let path = dir.join(&v.path);
+        std::fs::write(&path, lines.join("\n") + "\n").expect("write synthetic version");
+        words.push(format!("'{}'", path.display()));
+    }
+    words.join(" ")
+}
+
+#[test]
+fn long_work_shows_progress_and_quits_from_the_loading_screen() {
+    let bin = env!("CARGO_BIN_EXE_wirediff");
+    let Some((t, tty, base)) = session("load") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Big enough to take many seconds to compare (20 × 1500 paragraphs):
+    // the loading screen stays up long enough to be seen and quit.
+    let big = synth_files(dir.path(), 20, 1500);
+
+    // 1. The loading screen: it says what runs and on what, and `q` quits at
+    //    once (the worker is abandoned), the terminal restored.
+    for quit in ["q", "C-c"] {
+        t.keys(&["clear", "Enter"]);
+        t.keys(&[&format!("'{bin}' --no-config {big}; echo EXIT=$?"), "Enter"]);
+        let screen = t.wait_for_any(&["Comparing 20 versions", "row 1/"]);
+        if !screen.contains("Comparing 20 versions") {
+            eprintln!("NOTICE: the comparison ended before the loading screen; its check SKIPPED");
+            t.keys(&["q"]);
+            t.wait_for("EXIT=0");
+            return;
+        }
+        assert!(screen.contains("v00.txt"), "the files are listed: {screen}");
+        assert!(screen.contains("to quit"), "{screen}");
+        assert_eq!(t.flag("alternate_on"), "1", "on the alternate screen");
+        let pressed = Instant::now();
+        t.keys(&[quit]);
+        t.wait_for("EXIT=0");
+        assert!(
+            pressed.elapsed() < Duration::from_secs(3),
+            "{quit} on the loading screen quits at once"
+        );
+        assert_restored(&t, &tty, &base);
+    }
+
+    // 2. The CLI's progress line on a terminal's stderr: shown (here at once,
+    //    as if the run were long), then erased, stdout untouched.
+    let mid = tempfile::tempdir().expect("tempdir");
+    let mid = synth_files(mid.path(), 12, 200);
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[
+        &format!(
+            "WIREDIFF_PROGRESS_AFTER_MS=0 '{bin}' --no-config align --format json {mid} >/dev/null; echo EXIT=$?"
+        ),
+        "Enter",
+    ]);
+    let screen = t.wait_for_any(&["wirediff: [", "EXIT=1"]);
+    if screen.contains("EXIT=1") {
+        eprintln!("NOTICE: the run ended before a progress line was read; its check SKIPPED");
+    }
+    let done = t.wait_for("EXIT=1");
+    assert!(!done.contains("wirediff: ["), "the line is erased: {done}");
+
+    // 3. With -q there is no line at all, however long the run.
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[
+        &format!("WIREDIFF_PROGRESS_AFTER_MS=0 '{bin}' --no-config -q align {mid}; echo EXIT=$?"),
+        "Enter",
+    ]);
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        assert!(!s.contains("wirediff: ["), "no progress line with -q: {s}");
+        if s.contains("EXIT=1") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "{s}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

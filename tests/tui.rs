@@ -346,3 +346,93 @@ fn differences_panel_filters_by_kind_and_jumps_to_the_change() {
     }
     assert_eq!(a.kind_filter, None);
 }
+
+mod loading {
+    use std::time::Duration;
+
+    use super::screen::{markup, text};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use wirediff::progress::{Snapshot, Stage};
+    use wirediff::tui::loading::LoadingScreen;
+    use wirediff::tui::theme::{ColorLevel, Theme, ThemeName};
+
+    fn files(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|v| format!("stories/wire/v{v:02}.txt"))
+            .collect()
+    }
+
+    fn render(files: &[String], progress: Snapshot, w: u16, h: u16) -> Buffer {
+        let theme = Theme::new(ThemeName::Dark, ColorLevel::Truecolor, false);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    LoadingScreen {
+                        files,
+                        progress,
+                        elapsed: Duration::from_secs(12),
+                        theme: &theme,
+                    },
+                    f.area(),
+                );
+            })
+            .expect("draw");
+        terminal.backend().buffer().clone()
+    }
+
+    const DIFFING: Snapshot = Snapshot {
+        stage: Stage::Diffing,
+        done: 1170,
+        total: 2600,
+    };
+
+    #[test]
+    fn loading_screen_shows_the_stage_the_share_and_the_files() {
+        let frame = render(&files(5), DIFFING, 80, 26);
+        let t = text(&frame);
+        assert!(t.contains("Comparing 5 versions"), "{t}");
+        assert!(t.contains("✓ aligning paragraphs"), "{t}");
+        assert!(t.contains("diffing rows: 1170 of 2600"), "{t}");
+        assert!(t.contains(" 45%"), "{t}");
+        assert!(t.contains("v4 stories/wire/v04.txt"), "{t}");
+        assert!(t.contains("to quit"), "{t}");
+        insta::assert_snapshot!(markup(&frame));
+    }
+
+    #[test]
+    fn loading_screen_without_a_count_and_with_more_files_than_room() {
+        let aligning = Snapshot {
+            stage: Stage::Aligning,
+            done: 0,
+            total: 0,
+        };
+        let frame = render(&files(40), aligning, 60, 24);
+        let t = text(&frame);
+        assert!(
+            !t.contains('%'),
+            "no share for a step that does not count: {t}"
+        );
+        assert!(
+            t.contains("v7  stories/wire/v07.txt") && t.contains("… and 32 more"),
+            "{t}"
+        );
+        assert!(t.contains("to quit"), "the hint survives many files: {t}");
+        // A hostile file name is drawn made visible, never raw.
+        let evil = vec!["a\u{1b}]2;pwned\u{7}.txt".to_string(), "b.txt".into()];
+        let t = text(&render(&evil, DIFFING, 60, 24));
+        assert!(
+            !t.contains('\u{1b}') && t.contains("^[]2;pwned^G.txt"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn loading_screen_at_tiny_and_odd_sizes_never_panics() {
+        for (w, h) in [(0, 0), (1, 1), (10, 3), (20, 5), (33, 7), (250, 80)] {
+            let _ = render(&files(3), DIFFING, w, h);
+        }
+    }
+}

@@ -5,31 +5,64 @@
 //! panic (a hook chained before the default one) and SIGTERM/SIGHUP/SIGINT (a
 //! flag the loop polls). Mouse capture, which `ratatui::restore` does not undo,
 //! is released on each of those paths.
+//!
+//! The comparison itself runs on a worker thread while the loop shows the
+//! loading screen ([`super::loading`]); the UI proper starts when the worker
+//! hands over its [`App`]. A panic on the worker (or on a rayon thread working
+//! for it) is held by the hook instead of printed onto the alternate screen,
+//! where it would vanish, and printed once the loop has restored the terminal.
 
+use std::cell::Cell;
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::app::App;
 use super::input;
 use super::keymap::Action;
+use super::loading::Loading;
 use super::theme::Theme;
 use super::views::Screen;
 
 /// Whether mouse capture is on, so restore paths know to release it.
 static MOUSE_ON: AtomicBool = AtomicBool::new(false);
 
+/// Whether the terminal is in raw mode on the alternate screen, so restoring
+/// happens once: leaving the alternate screen twice would move the cursor back
+/// over what was printed after the first time (a held panic message).
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
+/// Set while the worker compares: panics on threads other than the UI's are
+/// then held in [`HELD_PANIC`] rather than printed.
+static LOADING: AtomicBool = AtomicBool::new(false);
+
+/// The first panic message held while loading.
+static HELD_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+thread_local! {
+    /// Whether this thread runs the event loop (its panics are never held).
+    static UI_THREAD: Cell<bool> = const { Cell::new(false) };
+}
+
 fn restore() {
     if MOUSE_ON.swap(false, Ordering::SeqCst) {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
+    if ENTERED.swap(false, Ordering::SeqCst) {
+        // Not `ratatui::restore`: on a hung-up terminal it reports its
+        // failure with `eprintln!`, which panics on the dead stderr, and the
+        // signal watcher would die before it exits the process.
+        let _ = ratatui::try_restore();
+    }
 }
 
 /// Restores the terminal when dropped (error returns included).
@@ -41,8 +74,15 @@ impl Drop for Guard {
     }
 }
 
+/// Raw mode and the alternate screen, as `ratatui::try_init` does but without
+/// its panic hook: that one restores the terminal on a panic on any thread,
+/// a worker's too, while the loop is still drawing (onto the main screen,
+/// then). Ours, set in [`run`], decides when to restore.
 fn enter(mouse: bool) -> io::Result<ratatui::DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+    enable_raw_mode()?;
+    ENTERED.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    let terminal = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
         MOUSE_ON.store(true, Ordering::SeqCst);
@@ -73,21 +113,88 @@ fn watch_signals(flag: Arc<AtomicUsize>) -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the UI until the user quits or a signal arrives. Returns the signal
-/// number that ended it, if any (the caller exits with 128 + it).
+/// How the UI ended.
+#[derive(Debug)]
+pub enum Ended<E> {
+    /// The user quit (on the loading screen or in the UI).
+    Quit,
+    /// A signal ended it (the caller exits with 128 + its number).
+    Signal(i32),
+    /// The worker returned this error; the terminal is restored.
+    Failed(E),
+    /// The worker panicked; the terminal is restored and the panic message
+    /// printed on stderr.
+    Panicked,
+}
+
+/// Clears [`LOADING`] on every way out of the loading phase.
+struct LoadingFlag;
+
+impl Drop for LoadingFlag {
+    fn drop(&mut self) {
+        LOADING.store(false, Ordering::SeqCst);
+    }
+}
+
+/// How long the worker has before the loading screen is drawn: a small input
+/// (the sample) is compared well within it and opens straight on the UI, with
+/// no loading screen flashing by.
+const LOADING_GRACE: Duration = Duration::from_millis(100);
+
+/// How often the loading loop looks at the worker and the keys (and redraws:
+/// only changed cells go out, so mostly nothing). Short, because the app
+/// appears only when the loop notices the worker is done: a comparison just
+/// over the grace time would otherwise wait most of a tick more.
+const LOADING_TICK: Duration = Duration::from_millis(20);
+
+/// Runs `work` (the comparison, building the [`App`]) on a worker thread and
+/// the UI on this one: the loading screen of `loading` until the worker is
+/// done, then the app until the user quits or a signal arrives. Quitting the
+/// loading screen abandons the worker (the process is about to exit).
 ///
 /// # Errors
-/// When the terminal cannot be set up or drawn to.
-pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Option<i32>> {
+/// When the terminal cannot be set up or drawn to, or the thread not started.
+pub fn run<E: Send + 'static>(
+    loading: &Loading,
+    work: impl FnOnce() -> Result<App, E> + Send + 'static,
+    theme: &Theme,
+    mouse: bool,
+) -> io::Result<Ended<E>> {
     let signal = Arc::new(AtomicUsize::new(0));
     watch_signals(Arc::clone(&signal))?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if LOADING.load(Ordering::SeqCst) && !UI_THREAD.with(Cell::get) {
+            let name = std::thread::current()
+                .name()
+                .unwrap_or("<unnamed>")
+                .to_string();
+            let mut held = HELD_PANIC.lock().unwrap_or_else(PoisonError::into_inner);
+            held.get_or_insert_with(|| format!("thread '{name}' {info}"));
+            return;
+        }
         restore();
         previous(info);
     }));
+    UI_THREAD.with(|t| t.set(true));
+    LOADING.store(true, Ordering::SeqCst);
+    let loading_flag = LoadingFlag;
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("compare".into())
+        .spawn(move || {
+            // On a panic the sender is dropped unsent: the loop sees the
+            // channel disconnect.
+            let _ = tx.send(work());
+        })?;
     let mut terminal = enter(mouse)?;
     let _guard = Guard;
+    let got = rx.recv_timeout(LOADING_GRACE);
+    let mut app = match load(&mut terminal, loading, got, &rx, &signal, theme, mouse)? {
+        Ok(app) => app,
+        Err(ended) => return Ok(ended),
+    };
+    drop(loading_flag);
     loop {
         let size = terminal.size()?;
         app.viewport = (size.width, size.height);
@@ -96,7 +203,7 @@ pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Option<i32>> 
         while !event::poll(Duration::from_millis(250))? {
             let sig = signal.load(Ordering::SeqCst);
             if sig != 0 {
-                return Ok(Some(i32::try_from(sig).unwrap_or(15)));
+                return Ok(Ended::Signal(i32::try_from(sig).unwrap_or(15)));
             }
         }
         match event::read()? {
@@ -116,15 +223,78 @@ pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Option<i32>> 
             super::export_dialog::perform(&mut app, &request);
         }
         if app.quit {
-            return Ok(None);
+            return Ok(Ended::Quit);
         }
         if app.suspend {
             app.suspend = false;
-            restore();
-            // Stop ourselves as the shell's Ctrl-Z would; we continue on `fg`.
-            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-            terminal = enter(mouse)?;
-            terminal.clear()?;
+            suspend(&mut terminal, mouse)?;
         }
+    }
+}
+
+/// Stops ourselves as the shell's Ctrl-Z would, the terminal restored; on
+/// `fg` takes it again and clears it for a full redraw.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    restore();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    *terminal = enter(mouse)?;
+    terminal.clear()
+}
+
+/// The loading phase: waits on the worker, drawing the loading screen and
+/// reading keys, from `got` (the worker's answer within the grace time) on.
+/// `Ok(Ok(app))` when the worker is done, `Ok(Err(how))` when it ended
+/// otherwise.
+fn load<E>(
+    terminal: &mut ratatui::DefaultTerminal,
+    loading: &Loading,
+    mut got: Result<Result<App, E>, RecvTimeoutError>,
+    rx: &mpsc::Receiver<Result<App, E>>,
+    signal: &AtomicUsize,
+    theme: &Theme,
+    mouse: bool,
+) -> io::Result<Result<App, Ended<E>>> {
+    loop {
+        match got {
+            Ok(Ok(app)) => return Ok(Ok(app)),
+            Ok(Err(e)) => return Ok(Err(Ended::Failed(e))),
+            Err(RecvTimeoutError::Disconnected) => {
+                // The worker panicked: its message was held; print it where
+                // the user will see it, on the restored terminal.
+                restore();
+                let held = HELD_PANIC
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take();
+                let msg = held.unwrap_or_else(|| "the comparison thread panicked".into());
+                // A panic message can quote input text (a bad slice of it).
+                eprintln!("{}", crate::sanitize::terminal(&msg, true));
+                return Ok(Err(Ended::Panicked));
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        let sig = signal.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Err(Ended::Signal(i32::try_from(sig).unwrap_or(15))));
+        }
+        terminal.draw(|f| f.render_widget(loading.screen(theme), f.area()))?;
+        // Other keys are dropped: there is nothing yet for them to act on.
+        if event::poll(LOADING_TICK)?
+            && let Event::Key(k) = event::read()?
+            && k.kind == KeyEventKind::Press
+            && let Some(key) = input::key(k)
+        {
+            if loading.quits(key) {
+                return Ok(Err(Ended::Quit));
+            }
+            if loading.suspends(key) {
+                suspend(terminal, mouse)?;
+            }
+        }
+        got = match rx.try_recv() {
+            Ok(answer) => Ok(answer),
+            Err(TryRecvError::Empty) => Err(RecvTimeoutError::Timeout),
+            Err(TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
+        };
     }
 }
