@@ -59,26 +59,62 @@ fn skeleton(s: &str) -> String {
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // What the two share at either end costs nothing: a megabyte-long word
+    // with one letter changed is one edit found at once.
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len());
+    }
+    // Only cells within `limit` of the diagonal can stay within the limit
+    // (a band, so the cost is length × limit, not length²); a band this
+    // wide on both sides is no pair of words anyone compares by letters.
+    if a.len().min(b.len()).saturating_mul(2 * limit + 1) > MAX_EDIT_CELLS {
+        return limit + 1;
+    }
+    let far = limit + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    let mut cur = vec![far; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        let lo = (i + 1).saturating_sub(limit).max(1);
+        let hi = (i + 1 + limit).min(b.len());
+        cur[0] = (i + 1).min(far);
+        if lo > 1 {
+            cur[lo - 1] = far;
+        }
+        let mut row_min = if lo == 1 { cur[0] } else { far };
+        for j in lo..=hi {
+            let cost = usize::from(*ca != b[j - 1]);
+            let v = (prev[j - 1] + cost)
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(far);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = far;
         }
         if row_min > limit {
-            return limit + 1;
+            return far;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()].min(far)
 }
+
+/// Largest band of letter comparisons [`edit_distance`] makes.
+const MAX_EDIT_CELLS: usize = 1 << 20;
 
 /// One side of a change: the whole text, where the change is, and the text's
 /// quotations (see [`quotations`]).
@@ -1081,5 +1117,53 @@ mod tests {
     fn edit_distance_stops_early() {
         assert_eq!(edit_distance("kadhimi", "khadimi", 2), 2);
         assert!(edit_distance("abcdef", "uvwxyz", 2) > 2);
+        assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+        assert_eq!(edit_distance("flaw", "lawn", 3), 2);
+        assert_eq!(edit_distance("", "abc", 5), 3);
+        assert_eq!(edit_distance("same", "same", 0), 0);
+        // A huge word with one letter changed: found at once, not in n².
+        let a = "x".repeat(200_000);
+        let b = format!("{}y{}", "x".repeat(100_000), "x".repeat(99_999));
+        assert_eq!(edit_distance(&a, &b, 3), 1);
+    }
+
+    #[test]
+    fn banded_edit_distance_agrees_with_the_full_table() {
+        fn full(a: &str, b: &str) -> usize {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            for (i, x) in a.iter().enumerate() {
+                let mut cur = vec![i + 1; b.len() + 1];
+                for (j, y) in b.iter().enumerate() {
+                    cur[j + 1] = (prev[j] + usize::from(x != y))
+                        .min(prev[j + 1] + 1)
+                        .min(cur[j] + 1);
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut word = |len: u64| -> String {
+            (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    ['a', 'b', 'c', 'é'][(seed % 4) as usize]
+                })
+                .collect()
+        };
+        for n in 0..2000u64 {
+            let (a, b) = (word(n % 9), word((n / 9) % 9));
+            for limit in 0..6 {
+                let want = full(&a, &b).min(limit + 1);
+                assert_eq!(
+                    edit_distance(&a, &b, limit).min(limit + 1),
+                    want,
+                    "{a} {b} {limit}"
+                );
+            }
+        }
     }
 }
