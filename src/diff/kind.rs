@@ -191,7 +191,7 @@ fn verdict(kind: ChangeKind, why: Why, old: &str, new: &str) -> Verdict {
 fn plain_words(s: &str) -> Vec<String> {
     // Fold once, then split (folding turns dashes into hyphens, so an
     // unspaced dash joins like a hyphen).
-    let folded = text::fold(s).to_lowercase();
+    let folded = text::fold_lower(s);
     folded
         .split(char::is_whitespace)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())

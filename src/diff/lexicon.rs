@@ -362,7 +362,7 @@ pub fn is_negation(word: &str) -> bool {
     let w = if word.is_ascii() && !word.contains(|c: char| c.is_ascii_uppercase()) {
         word
     } else {
-        folded = crate::text::fold(word).to_lowercase();
+        folded = crate::text::fold_lower(word);
         folded.as_str()
     };
     NEGATIONS.contains(&w)

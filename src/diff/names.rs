@@ -95,7 +95,7 @@ impl<'t> NameIndex<'t> {
                 let word = bare(&text[t.span.clone()]);
                 Candidate {
                     token: t,
-                    folded: crate::text::fold(word).to_lowercase(),
+                    folded: crate::text::fold_lower(word),
                     key: kind::name_key(word),
                     stem: kind::name_key(word.split('-').next().unwrap_or(word)),
                     hyphenated: word.contains('-'),

@@ -78,7 +78,7 @@ fn scan(s: &str, keys: bool) -> Vec<Token> {
         out.push(Token {
             span: start..end,
             key: if keys {
-                text::fold(original).to_lowercase()
+                text::fold_lower(original)
             } else {
                 String::new()
             },

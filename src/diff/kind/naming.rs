@@ -53,7 +53,7 @@ pub(super) fn is_proper(word: &str, sentence_start: bool) -> bool {
 /// letters, hyphens, apostrophes and a leading article particle (al-, el-).
 #[must_use]
 pub fn name_key(s: &str) -> String {
-    let mut w = text::fold(s).to_lowercase();
+    let mut w = text::fold_lower(s);
     for particle in [
         "al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-",
     ] {
