@@ -5,8 +5,9 @@
 //! combining accents. Matching works on a folded form so those never count as
 //! differences of content; what is shown is always the original text.
 
+pub mod segment;
+
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Folds one character's typographic variants onto a plain form, or `None` to keep it.
 fn fold_char(c: char) -> Option<&'static str> {
@@ -82,7 +83,7 @@ pub fn words(s: &str) -> Vec<String> {
     let folded = fold_lower(s);
     let mut out: Vec<String> = Vec::new();
     let mut joiner_pending = false;
-    for w in folded.split_word_bounds() {
+    for (_, w) in segment::word_bound_indices(&folded) {
         let is_word = w.chars().any(char::is_alphanumeric);
         if is_word {
             if joiner_pending && let Some(last) = out.last_mut() {

@@ -8,8 +8,6 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::text;
 
 /// One word or punctuation mark.
@@ -38,7 +36,7 @@ pub fn spans(s: &str) -> Vec<Token> {
 }
 
 fn scan(s: &str, keys: bool) -> Vec<Token> {
-    let pieces: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+    let pieces: Vec<(usize, &str)> = text::segment::word_bound_indices(s);
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
