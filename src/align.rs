@@ -81,6 +81,19 @@ pub struct AlignmentTable {
 /// Aligns the non-boilerplate paragraphs of `versions`.
 #[must_use]
 pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
+    align_reusing(versions, cfg, None)
+}
+
+/// [`align`], with the matching terms of the paragraphs found before (by the
+/// boilerplate classifier, [`crate::boilerplate::Classifier::classify_keeping_terms`]):
+/// finding them is a good part of indexing long texts, and the result is the
+/// same either way.
+#[must_use]
+pub fn align_reusing(
+    versions: &[Version],
+    cfg: &AlignConfig,
+    terms: Option<&features::Terms>,
+) -> AlignmentTable {
     let n = versions.len();
     let mut nodes = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
@@ -103,7 +116,12 @@ pub fn align(versions: &[Version], cfg: &AlignConfig) -> AlignmentTable {
             }
         }
     }
-    let mut index = SimilarityIndex::build(nodes, &texts);
+    let known: Option<Vec<&[String]>> =
+        terms.and_then(|t| nodes.iter().map(|n| t.get(n.version, n.para)).collect());
+    let mut index = match known {
+        Some(known) => SimilarityIndex::build_from_terms(nodes, &known),
+        None => SimilarityIndex::build(nodes, &texts),
+    };
     context::add_in_place(&mut index, n);
     context::prefer_in_place(&mut index, n);
     let exact: Vec<u64> = texts.iter().map(|t| exact_key(t)).collect();

@@ -18,6 +18,7 @@ pub mod shape;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::features::Terms;
 use crate::align::similarity::{Node, SimilarityIndex};
 use crate::model::{ParagraphKind, Version};
 use crate::text;
@@ -136,10 +137,17 @@ impl Classifier {
 
     /// Sets `kind` and `reason` of every paragraph of every version.
     pub fn classify(&self, versions: &mut [Version]) {
+        drop(self.classify_keeping_terms(versions));
+    }
+
+    /// [`Classifier::classify`], handing back the matching terms of every
+    /// paragraph it found on the way, for the aligner to index the
+    /// paragraphs it keeps by (see [`crate::align::align_reusing`]).
+    pub fn classify_keeping_terms(&self, versions: &mut [Version]) -> Terms {
         use rayon::prelude::*;
         // The rules' flags (compiling the rules first) and the similarity
         // index need nothing of each other: both at once.
-        let (flags, index): (Vec<Vec<Flag>>, SimilarityIndex) = rayon::join(
+        let (flags, (index, terms)): (Vec<Vec<Flag>>, _) = rayon::join(
             || versions.par_iter().map(|v| self.flags(v)).collect(),
             || Self::index(versions),
         );
@@ -147,6 +155,7 @@ impl Classifier {
         for (v, ver) in versions.iter_mut().enumerate() {
             decide(ver, &flags[v], &counterpart[v]);
         }
+        terms
     }
 
     fn flags(&self, ver: &Version) -> Vec<Flag> {
@@ -211,19 +220,21 @@ impl Classifier {
 
     /// Every paragraph of every version with its best similar paragraphs in
     /// the others.
-    fn index(versions: &[Version]) -> SimilarityIndex {
+    fn index(versions: &[Version]) -> (SimilarityIndex, Terms) {
+        let terms = Terms::of(versions);
         let mut nodes = Vec::new();
-        let mut texts = Vec::new();
+        let mut of_node: Vec<&[String]> = Vec::new();
         for (v, ver) in versions.iter().enumerate() {
             for p in &ver.paragraphs {
                 nodes.push(Node {
                     version: v,
                     para: p.id,
                 });
-                texts.push(p.text.as_str());
+                of_node.push(terms.get(v, p.id).unwrap_or_default());
             }
         }
-        SimilarityIndex::build(nodes, &texts)
+        let index = SimilarityIndex::build_from_terms(nodes, &of_node);
+        (index, terms)
     }
 
     /// Whether each paragraph has a story-like counterpart in another version: a

@@ -241,9 +241,10 @@ pub fn compare_with(
     progress: &Progress,
 ) -> Result<Comparison, PatternError> {
     progress.begin(Stage::Boilerplate, 0);
-    Classifier::new(&cfg.boilerplate)?.classify(&mut versions);
+    let terms = Classifier::new(&cfg.boilerplate)?.classify_keeping_terms(&mut versions);
     progress.begin(Stage::Aligning, 0);
-    let table = align::align(&versions, &cfg.align);
+    let table = align::align_reusing(&versions, &cfg.align, Some(&terms));
+    drop(terms);
     let mut cmp = Comparison {
         versions,
         table,

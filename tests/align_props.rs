@@ -87,6 +87,32 @@ proptest! {
     }
 }
 
+/// The boilerplate classifier's terms, handed to the aligner, give the same
+/// table as terms found again, with furniture on the page or without.
+#[test]
+fn the_classifiers_terms_reused_align_the_same() {
+    use wirediff::align::align_reusing;
+    use wirediff::boilerplate::{BoilerplateConfig, Classifier};
+    let classifier = Classifier::new(&BoilerplateConfig::default()).expect("rules");
+    for seed in 0..6 {
+        let mut versions = synth::story(seed, 3, 25, 30);
+        if seed % 2 == 1 {
+            // Furniture on the page: the aligner indexes fewer paragraphs.
+            for v in &mut versions {
+                let mut p = v.paragraphs[0].clone();
+                p.text = "Advertisement".into();
+                p.id = v.paragraphs.len();
+                v.paragraphs.push(p);
+            }
+        }
+        let terms = classifier.classify_keeping_terms(&mut versions);
+        let own = align(&versions, &AlignConfig::default());
+        let reused = align_reusing(&versions, &AlignConfig::default(), Some(&terms));
+        check_invariants(&versions, &reused);
+        assert_eq!(own.rows, reused.rows, "seed {seed}");
+    }
+}
+
 #[test]
 fn identical_versions_align_one_to_one() {
     let versions = synth::story(7, 1, 30, 0);

@@ -109,25 +109,72 @@ fn key(w: &str) -> String {
     text::stem(w).chars().take(KEY_CHARS).collect()
 }
 
+/// The [`terms_of`] of every paragraph of every version, found once: the
+/// boilerplate classifier and the aligner both index paragraphs by them.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Where each version's paragraphs start in `terms`.
+    starts: Vec<usize>,
+    terms: Vec<Vec<String>>,
+}
+
+impl Terms {
+    /// The terms of every paragraph of `versions` (found in parallel).
+    #[must_use]
+    pub fn of(versions: &[crate::model::Version]) -> Self {
+        use rayon::prelude::*;
+        let mut starts = Vec::with_capacity(versions.len());
+        let mut texts: Vec<&str> = Vec::new();
+        for v in versions {
+            starts.push(texts.len());
+            texts.extend(v.paragraphs.iter().map(|p| p.text.as_str()));
+        }
+        let terms = texts.par_iter().map(|t| terms_of(t)).collect();
+        Self { starts, terms }
+    }
+
+    /// The terms of paragraph `para` of version `version`, if it was read.
+    #[must_use]
+    pub fn get(&self, version: usize, para: usize) -> Option<&[String]> {
+        let at = self.starts.get(version)? + para;
+        let end = self
+            .starts
+            .get(version + 1)
+            .copied()
+            .unwrap_or(self.terms.len());
+        (at < end).then(|| self.terms[at].as_slice())
+    }
+}
+
 /// Builds weighted features for every text in `texts` (one entry per paragraph,
 /// across all versions), with IDF computed over exactly these texts.
 #[must_use]
 pub fn build(texts: &[&str]) -> (Vocabulary, Vec<Features>) {
     use rayon::prelude::*;
-    let mut vocab = Vocabulary::default();
-    let mut raw: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
     // Finding the terms is most of the work and needs no shared state: it runs
     // in parallel; interning stays in text order, so ids do not depend on it.
     let terms: Vec<Vec<String>> = texts.par_iter().map(|t| terms_of(t)).collect();
+    let refs: Vec<&[String]> = terms.iter().map(Vec::as_slice).collect();
+    build_from_terms(&refs)
+}
+
+/// [`build`] from each text's [`terms_of`], found before (the boilerplate
+/// classifier's, taken over by the aligner for the paragraphs it keeps).
+#[must_use]
+pub fn build_from_terms(terms: &[&[String]]) -> (Vocabulary, Vec<Features>) {
+    let texts = terms;
+    let mut vocab = Vocabulary::default();
+    let mut raw: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
     for t in terms {
         let mut ids: Vec<u32> = t
-            .into_iter()
+            .iter()
             .map(|term| {
-                let next = u32::try_from(vocab.df.len()).unwrap_or(u32::MAX);
-                let id = *vocab.ids.entry(term).or_insert(next);
-                if id as usize == vocab.df.len() {
-                    vocab.df.push(0);
+                if let Some(&id) = vocab.ids.get(term.as_str()) {
+                    return id;
                 }
+                let id = u32::try_from(vocab.df.len()).unwrap_or(u32::MAX);
+                vocab.ids.insert(term.clone(), id);
+                vocab.df.push(0);
                 id
             })
             .collect();

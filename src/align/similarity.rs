@@ -77,8 +77,20 @@ impl SimilarityIndex {
     /// Builds the index for `nodes` whose texts are `texts` (same order).
     #[must_use]
     pub fn build(nodes: Vec<Node>, texts: &[&str]) -> Self {
+        Self::of_features(nodes, features::build(texts))
+    }
+
+    /// [`SimilarityIndex::build`] from each node's terms, found before.
+    #[must_use]
+    pub fn build_from_terms(nodes: Vec<Node>, terms: &[&[String]]) -> Self {
+        Self::of_features(nodes, features::build_from_terms(terms))
+    }
+
+    fn of_features(
+        nodes: Vec<Node>,
+        (vocab, features): (features::Vocabulary, Vec<features::Features>),
+    ) -> Self {
         use rayon::prelude::*;
-        let (vocab, features) = features::build(texts);
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         for (i, f) in features.iter().enumerate() {
             for &(t, _) in &f.terms {
