@@ -60,7 +60,10 @@ pub fn name_key(s: &str) -> String {
         if let Some(rest) = w.strip_prefix(particle) {
             w = rest.to_string();
         }
-        w = w.replace(&format!(" {particle}"), " ");
+        // (Most names are one word: no allocation for them.)
+        if w.contains(' ') {
+            w = w.replace(&format!(" {particle}"), " ");
+        }
     }
     let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
     let mut w = w;
@@ -79,7 +82,9 @@ pub fn name_key(s: &str) -> String {
         ("z", "s"),
         ("w", "v"),
     ] {
-        w = w.replace(from, to);
+        if w.contains(from) {
+            w = w.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(w.len());
     for c in w.chars() {
