@@ -164,7 +164,7 @@ impl Default for DiffOptions {
     fn default() -> Self {
         Self {
             deadline: Duration::from_millis(200),
-            max_tokens: 20_000,
+            max_tokens: 2_000_000,
         }
     }
 }
@@ -448,6 +448,16 @@ fn token_ops(
     }
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
+    // A long text earns a longer deadline (a millisecond per thousand words,
+    // up to three seconds): a book-length paragraph with a few edits is then
+    // still diffed word by word, not given up on as one change.
+    let opts = &DiffOptions {
+        deadline: opts.deadline.max(
+            Duration::from_millis(u64::try_from((ta.len() + tb.len()) / 1000).unwrap_or(u64::MAX))
+                .min(Duration::from_secs(3)),
+        ),
+        ..*opts
+    };
     let Some(blocks) = sentences::blocks(old, ta, new, tb) else {
         return inline::absorb_weak_equalities(inline::diff_keys(&ka, &kb, opts.deadline), &ka);
     };
@@ -655,6 +665,25 @@ mod tests {
         let got = changes("a b c d e", "a b x d e", &opts);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].old, "c");
+    }
+
+    #[test]
+    fn a_long_paragraph_with_a_few_edits_is_diffed_word_by_word() {
+        // 60,000 words, every ten-thousandth one changed: six one-word
+        // changes, not one change of the whole middle.
+        let old: Vec<String> = (0..60_000).map(|i| format!("w{}", i % 997)).collect();
+        let mut new = old.clone();
+        for i in (5..new.len()).step_by(10_000) {
+            new[i] = "edited".into();
+        }
+        let got = changes(&old.join(" "), &new.join(" "), &DiffOptions::default());
+        assert_eq!(
+            got.len(),
+            6,
+            "{:?}",
+            got.iter().map(|c| c.old.len()).collect::<Vec<_>>()
+        );
+        assert!(got.iter().all(|c| c.new == "edited"));
     }
 
     #[test]
