@@ -62,7 +62,25 @@ fn restore() {
         // failure with `eprintln!`, which panics on the dead stderr, and the
         // signal watcher would die before it exits the process.
         let _ = ratatui::try_restore();
+        // The cursor the frames hid shows again (while suspended, too).
+        let _ = execute!(io::stdout(), crossterm::cursor::Show);
     }
+}
+
+/// Set by a SIGTSTP from outside (`kill -TSTP`, a shell's `Ctrl-Z` in cooked
+/// mode): the event loops suspend as for the suspend key, so the terminal is
+/// restored before the process stops, instead of stopping in raw mode.
+static SUSPEND_ASKED: AtomicBool = AtomicBool::new(false);
+
+/// Watches SIGTSTP (see [`SUSPEND_ASKED`]).
+fn watch_suspend() -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGTSTP])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            SUSPEND_ASKED.store(true, Ordering::SeqCst);
+        }
+    });
+    Ok(())
 }
 
 /// Restores the terminal when dropped (error returns included).
@@ -162,6 +180,7 @@ pub fn run<E: Send + 'static>(
 ) -> io::Result<Ended<E>> {
     let signal = Arc::new(AtomicUsize::new(0));
     watch_signals(Arc::clone(&signal))?;
+    watch_suspend()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if LOADING.load(Ordering::SeqCst) && !UI_THREAD.with(Cell::get) {
@@ -200,11 +219,20 @@ pub fn run<E: Send + 'static>(
         app.viewport = (size.width, size.height);
         terminal.draw(|f| f.render_widget(Screen { app: &app, theme }, f.area()))?;
         // Poll so a signal is noticed within a quarter second.
+        let mut suspended = false;
         while !event::poll(Duration::from_millis(250))? {
             let sig = signal.load(Ordering::SeqCst);
             if sig != 0 {
                 return Ok(Ended::Signal(i32::try_from(sig).unwrap_or(15)));
             }
+            if SUSPEND_ASKED.swap(false, Ordering::SeqCst) {
+                suspend(&mut terminal, mouse)?;
+                suspended = true;
+                break;
+            }
+        }
+        if suspended {
+            continue;
         }
         match event::read()? {
             Event::Key(k) if k.kind == KeyEventKind::Press => {
@@ -233,10 +261,14 @@ pub fn run<E: Send + 'static>(
 }
 
 /// Stops ourselves as the shell's Ctrl-Z would, the terminal restored; on
-/// `fg` takes it again and clears it for a full redraw.
+/// `fg` takes it again and clears it for a full redraw. SIGTSTP has a
+/// handler of ours (see [`watch_suspend`]), so the stop is the default
+/// action done by hand.
 fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
     restore();
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    SUSPEND_ASKED.store(false, Ordering::SeqCst);
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    SUSPEND_ASKED.store(false, Ordering::SeqCst);
     *terminal = enter(mouse)?;
     terminal.clear()
 }
@@ -276,6 +308,9 @@ fn load<E>(
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
             return Ok(Err(Ended::Signal(i32::try_from(sig).unwrap_or(15))));
+        }
+        if SUSPEND_ASKED.swap(false, Ordering::SeqCst) {
+            suspend(terminal, mouse)?;
         }
         terminal.draw(|f| f.render_widget(loading.screen(theme), f.area()))?;
         // Other keys are dropped: there is nothing yet for them to act on.
