@@ -282,3 +282,31 @@ fn long_work_shows_progress_and_quits_from_the_loading_screen() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Issue 13: a SIGTSTP from outside restores the terminal before wirediff
+/// stops (the shell gets its prompt and its terminal modes back), and `fg`
+/// returns to the UI.
+#[test]
+fn kill_tstp_restores_the_terminal_and_fg_resumes() {
+    let bin = env!("CARGO_BIN_EXE_wirediff");
+    let Some((t, tty, base)) = session("tstp") else {
+        return;
+    };
+    t.keys(&[&format!("'{bin}' --no-config"), "Enter"]);
+    t.wait_for("row 1/");
+    let pid = running_wirediff(&t);
+    Command::new("kill")
+        .args(["-TSTP", &pid])
+        .status()
+        .expect("kill");
+    t.wait_for_any(&["Stopped", "stopped", "Suspended"]);
+    assert_restored(&t, &tty, &base);
+    t.keys(&["clear", "Enter"]);
+    t.keys(&["fg", "Enter"]);
+    t.wait_for("row 1/");
+    assert_eq!(t.flag("alternate_on"), "1", "back on the alternate screen");
+    t.keys(&["q"]);
+    t.keys(&["echo EXIT=$?", "Enter"]);
+    t.wait_for("EXIT=0");
+    assert_restored(&t, &tty, &base);
+}
