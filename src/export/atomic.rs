@@ -15,13 +15,14 @@ pub enum WriteError {
     #[error("{0}: is one of the inputs; refusing to overwrite it")]
     IsInput(String),
     /// The OS refused.
-    #[error("{path}: {source}")]
+    // The reason is part of the message and deliberately not `source()`: a
+    // caller printing the chain (`{:#}`) would show it twice.
+    #[error("{path}: {reason}")]
     Io {
         /// The target.
         path: String,
         /// What the OS said.
-        #[source]
-        source: io::Error,
+        reason: io::Error,
     },
 }
 
@@ -52,9 +53,9 @@ pub fn write_file(
     if path.exists() && !force {
         return Err(WriteError::Exists(shown));
     }
-    let io_err = |source| WriteError::Io {
+    let io_err = |reason| WriteError::Io {
         path: shown.clone(),
-        source,
+        reason,
     };
     let dir = path
         .parent()

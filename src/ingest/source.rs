@@ -101,9 +101,9 @@ pub fn read_inputs(operands: &[String], opts: &ReadOptions) -> Result<Vec<Input>
 
 /// Wraps an IO error with the path it is about.
 fn io_error(path: &str) -> impl FnOnce(io::Error) -> Error + '_ {
-    move |source| Error::Io {
+    move |reason| Error::Io {
         path: path.to_string(),
-        source,
+        reason,
     }
 }
 
