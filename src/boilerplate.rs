@@ -403,6 +403,7 @@ mod tests {
                     &Input {
                         path: format!("v{i}.txt"),
                         bytes: paras.join("\n\n").into_bytes(),
+                        file: None,
                     },
                     &ReadOptions::default(),
                 )

@@ -3,6 +3,11 @@
 //! - Nothing a user controls (a file name, an argument) reaches the terminal
 //!   raw: clap's refusals and error lines included.
 //! - Every error is one line naming the file, the reason said once.
+//! - `-o` writes the one file named and nothing else: never an input however it
+//!   is named (a directory's file, a link, stdin), never a device, FIFO,
+//!   socket, directory or symbolic link, `--force` or not; a failed write is
+//!   exit 2 and leaves nothing behind.
+//! - A file name that is not UTF-8 opens, and is shown with `\xNN` escapes.
 //!
 //! Each check is a table of cases. Tests work only inside their own temporary
 //! directories, on FIFOs, links and files they make; none names a system path.
@@ -10,6 +15,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use serde_json::Value;
 
 fn wirediff() -> Command {
     let mut cmd = Command::cargo_bin("wirediff").expect("binary built");
@@ -50,6 +56,24 @@ fn assert_visible(what: &str, bytes: &[u8]) {
             "{what}: raw C1 control at {i}: {shown:?}"
         );
     }
+}
+
+/// Every name in `dir` with its file type, to tell that nothing else was written.
+fn listing(dir: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            let t = e.file_type().expect("type");
+            let len = e.path().symlink_metadata().map_or(0, |m| m.len());
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                format!("{t:?} {len}"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 // 1. Escape by another route: clap's refusals ------------------------------
@@ -226,4 +250,326 @@ fn each_error_is_one_line_naming_the_file_and_the_reason_once() {
         assert!(err.contains(&path), "{case}: names {path}: {err}");
         assert_eq!(err.matches(reason).count(), 1, "{case}: reason once: {err}");
     }
+}
+
+// 3. Nothing written but the one output ------------------------------------
+
+/// What a refused target is, and how the test makes it.
+enum Target {
+    /// An input named through the directory given on the command line.
+    InputInDir,
+    /// The same input by another spelling of its path.
+    InputByAlias,
+    /// A hard link to an input.
+    HardLinkToInput,
+    /// A symbolic link to an input.
+    SymlinkToInput,
+    /// A symbolic link to a file that is not an input.
+    SymlinkElsewhere,
+    /// A symbolic link to nothing.
+    DanglingSymlink,
+    /// A FIFO (made with mkfifo; skipped without it).
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A directory.
+    Directory,
+    /// A character device like /dev/full, made here with mknod (skipped where
+    /// that is not allowed).
+    CharDevice,
+}
+
+/// Makes the target in `d` (which holds `in/base.txt`, `in/new.txt` and
+/// `other.txt`); `None` when this system cannot make it.
+#[cfg(unix)]
+fn make(target: &Target, d: &Path) -> Option<(PathBuf, Option<std::os::unix::net::UnixListener>)> {
+    use std::os::unix::fs::symlink;
+    let base = d.join("in").join("base.txt");
+    let made = |p: PathBuf| Some((p, None));
+    match target {
+        Target::InputInDir => made(base),
+        Target::InputByAlias => made(d.join("in").join(".").join("..").join("in").join("new.txt")),
+        Target::HardLinkToInput => {
+            let p = d.join("hard.txt");
+            std::fs::hard_link(&base, &p).ok()?;
+            made(p)
+        }
+        Target::SymlinkToInput => {
+            let p = d.join("link.txt");
+            symlink(&base, &p).ok()?;
+            made(p)
+        }
+        Target::SymlinkElsewhere => {
+            let p = d.join("elsewhere.txt");
+            symlink(d.join("other.txt"), &p).ok()?;
+            made(p)
+        }
+        Target::DanglingSymlink => {
+            let p = d.join("dangling.txt");
+            symlink(d.join("not-there.txt"), &p).ok()?;
+            made(p)
+        }
+        Target::Fifo => {
+            let p = d.join("fifo");
+            let ok = std::process::Command::new("mkfifo")
+                .arg(&p)
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then_some((p, None))
+        }
+        Target::Socket => {
+            let p = d.join("sock");
+            let listener = std::os::unix::net::UnixListener::bind(&p).ok()?;
+            Some((p, Some(listener)))
+        }
+        Target::Directory => {
+            let p = d.join("sub");
+            std::fs::create_dir(&p).ok()?;
+            made(p)
+        }
+        Target::CharDevice => {
+            // Major 1, minor 7: what /dev/full is, but this node lives in the
+            // test's own directory.
+            let p = d.join("full");
+            let ok = std::process::Command::new("mknod")
+                .arg(&p)
+                .args(["c", "1", "7"])
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then_some((p, None))
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn export_refuses_every_target_but_a_regular_file_that_is_not_an_input() {
+    // (target, what the message says)
+    let cases = [
+        (Target::InputInDir, "is one of the inputs"),
+        (Target::InputByAlias, "is one of the inputs"),
+        (Target::HardLinkToInput, "is one of the inputs"),
+        (Target::SymlinkToInput, "is a symbolic link"),
+        (Target::SymlinkElsewhere, "is a symbolic link"),
+        (Target::DanglingSymlink, "is a symbolic link"),
+        (Target::Fifo, "is a FIFO, not a regular file"),
+        (Target::Socket, "is a socket, not a regular file"),
+        (Target::Directory, "is a directory, not a regular file"),
+        (
+            Target::CharDevice,
+            "is a character device, not a regular file",
+        ),
+    ];
+    for (target, says) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::create_dir(d.join("in")).expect("mkdir");
+        write(&d.join("in"), "base.txt", STORY_A);
+        write(&d.join("in"), "new.txt", STORY_B);
+        write(d, "other.txt", "not an input\n");
+        let Some((path, _listener)) = make(&target, d) else {
+            eprintln!("skipped: cannot make {says}");
+            continue;
+        };
+        let before = listing(d);
+        let before_in = listing(&d.join("in"));
+        for force in [false, true] {
+            let mut cmd = wirediff();
+            cmd.args(["export", "-f", "md", "-o", &s(&path)]);
+            if force {
+                cmd.arg("--force");
+            }
+            let out = cmd.arg(s(&d.join("in"))).output().expect("run");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{says} (force {force}): {err}");
+            assert!(err.contains(says), "{says} (force {force}): {err}");
+            assert!(err.contains(&s(&path)), "names the target: {err}");
+            assert_eq!(err.matches('\n').count(), 1, "{err}");
+            assert!(out.stdout.is_empty());
+            assert_eq!(listing(d), before, "{says}: nothing written");
+            assert_eq!(listing(&d.join("in")), before_in, "{says}: nothing written");
+        }
+        assert_eq!(
+            std::fs::read_to_string(d.join("in").join("base.txt")).expect("read"),
+            STORY_A
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("other.txt")).expect("read"),
+            "not an input\n"
+        );
+    }
+}
+
+#[test]
+fn stdin_read_from_a_file_is_an_input_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", STORY_A);
+    let b = write(dir.path(), "b.txt", STORY_B);
+    // `wirediff … - < b.txt`: stdin is the file itself, not a pipe of its bytes.
+    let stdin = std::fs::File::open(&b).expect("open");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("wirediff"))
+        .args(["--no-config", "export", "--force", "-f", "md", "-o"])
+        .args([&b, &a])
+        .arg("-")
+        .stdin(stdin)
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("is one of the inputs"), "{err}");
+    assert_eq!(std::fs::read_to_string(&b).expect("read"), STORY_B);
+}
+
+#[test]
+fn a_regular_file_is_written_and_replaced_only_with_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let a = s(&write(d, "a.txt", STORY_A));
+    let b = s(&write(d, "b.txt", STORY_B));
+    let out = s(&d.join("out.md"));
+    // (force, existing content, exit, written?)
+    let cases = [
+        (false, None, 1, true),
+        (false, Some("old"), 2, false),
+        (true, Some("old"), 1, true),
+        (true, None, 1, true),
+    ];
+    for (force, existing, code, written) in cases {
+        let _ = std::fs::remove_file(&out);
+        if let Some(text) = existing {
+            std::fs::write(&out, text).expect("write");
+        }
+        let mut cmd = wirediff();
+        cmd.args(["export", "-f", "md", "-o", &out, &a, &b]);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.assert().code(code);
+        let now = std::fs::read_to_string(&out).expect("read");
+        assert_eq!(
+            now.starts_with("# wirediff"),
+            written,
+            "{force} {existing:?}"
+        );
+        let names: Vec<String> = listing(d).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["a.txt", "b.txt", "out.md"],
+            "no temporary file left"
+        );
+    }
+}
+
+/// A write that fails half way (here `ulimit -f`, the file-size limit, with
+/// SIGXFSZ ignored so the write returns EFBIG as a full disk returns ENOSPC):
+/// exit 2 with the path and the reason, and no file, whole or half, left.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_exit_2_with_the_path_and_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let out_path = s(&d.join("big.md"));
+    let bin = assert_cmd::cargo::cargo_bin("wirediff");
+    let script = "trap '' XFSZ; ulimit -f 1 && exec \"$@\"";
+    let Ok(out) = std::process::Command::new("sh")
+        .args(["-c", script, "sh"])
+        .arg(&bin)
+        .args(["--no-config", "export", "-f", "md", "-o", &out_path])
+        .output()
+    else {
+        eprintln!("skipped: no sh");
+        return;
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.starts_with(&format!("wirediff: {out_path}: ")), "{err}");
+    assert!(err.contains("File too large"), "{err}");
+    assert_eq!(err.matches('\n').count(), 1, "{err}");
+    assert!(listing(d).is_empty(), "{:?}", listing(d));
+}
+
+#[test]
+fn the_export_dialog_refuses_a_file_read_through_a_directory() {
+    use wirediff::tui::app::{App, Overlay};
+    use wirediff::tui::export_dialog::{ExportDialog, ExportRequest, on_screen, perform};
+    use wirediff::tui::keymap::Keymap;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let base = write(d, "base.txt", STORY_A);
+    write(d, "new.txt", STORY_B);
+    let versions =
+        wirediff::ingest::load(&[d], &wirediff::ingest::ReadOptions::default()).expect("load");
+    let cmp = wirediff::compare::compare(versions, &wirediff::compare::EngineConfig::default())
+        .expect("compare");
+    let mut app = App::new(cmp, Keymap::default(), (100, 30));
+    app.overlay = Overlay::Export(ExportDialog::new());
+    let request = ExportRequest {
+        format: wirediff::export::Format::Md,
+        path: base.clone(),
+        force: true,
+        options: on_screen(&app),
+    };
+    perform(&mut app, &request);
+    assert!(
+        matches!(&app.overlay, Overlay::Export(dlg) if dlg.error.as_deref().is_some_and(|e| e.contains("is one of the inputs"))),
+        "{:?}",
+        app.overlay
+    );
+    assert_eq!(std::fs::read_to_string(&base).expect("read"), STORY_A);
+}
+
+// 4. Names that are not UTF-8 ---------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_open_and_are_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let odd = d.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&odd, STORY_B).expect("write");
+    let a = s(&write(d, "a.txt", STORY_A));
+    let sub = d.join("sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    std::fs::write(sub.join(std::ffi::OsStr::from_bytes(b"b\xff.txt")), STORY_B).expect("write");
+    write(&sub, "a.txt", STORY_A);
+    // (case, operands, the path JSON reports for version 1)
+    let cases: Vec<(&str, Vec<std::ffi::OsString>, String)> = vec![
+        (
+            "an operand",
+            vec![a.clone().into(), odd.clone().into()],
+            format!("{}/caf\\xE9.txt", s(d)),
+        ),
+        (
+            "a directory's file",
+            vec![sub.clone().into()],
+            format!("{}/b\\xFF.txt", s(&sub)),
+        ),
+    ];
+    for (case, operands, path) in cases {
+        let out = wirediff()
+            .args(["align", "--format", "json"])
+            .args(&operands)
+            .output()
+            .expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{case}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(doc["versions"][1]["path"], path.as_str(), "{case}");
+    }
+    // A missing one is named with the same escape.
+    let gone = d.join(std::ffi::OsStr::from_bytes(b"gone\xe9.txt"));
+    let out = wirediff()
+        .arg("align")
+        .arg(&a)
+        .arg(&gone)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(r"gone\xE9.txt"));
 }
