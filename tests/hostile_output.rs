@@ -1,7 +1,7 @@
 //! Issue 13, hostile and odd input: what wirediff prints and what it writes.
 //!
-//! - Nothing a user controls (a file name, an argument) reaches the terminal
-//!   raw: clap's refusals and error lines included.
+//! - Nothing a user controls (a file name, an argument, input text) reaches the
+//!   terminal raw: clap's refusals, error lines and JSON included.
 //! - Every error is one line naming the file, the reason said once.
 //! - `-o` writes the one file named and nothing else: never an input however it
 //!   is named (a directory's file, a link, stdin), never a device, FIFO,
@@ -517,6 +517,41 @@ fn the_export_dialog_refuses_a_file_read_through_a_directory() {
         app.overlay
     );
     assert_eq!(std::fs::read_to_string(&base).expect("read"), STORY_A);
+}
+
+// What is printed on stdout ------------------------------------------------
+
+#[test]
+fn json_on_stdout_escapes_what_a_terminal_would_obey() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A CSI (U+009B), DEL and a right-to-left override in the text.
+    let odd =
+        "Officials said seven guards \u{9b}2J were wounded \u{7f} on \u{202e}Sunday.\n\nMore.\n";
+    let a = s(&write(dir.path(), "a.txt", odd));
+    let b = s(&write(
+        dir.path(),
+        "b.txt",
+        "Officials said seven guards were hurt on Sunday.\n\nMore.\n",
+    ));
+    for args in [
+        vec!["align", "--format", "json", &a, &b],
+        vec!["export", "-f", "json", "--versions", "1,0", &a, &b],
+    ] {
+        let out = wirediff().args(&args).output().expect("run");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_visible("json", &out.stdout);
+        let text = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+        assert!(!text.contains('\u{202e}'), "{args:?}");
+        assert!(
+            text.contains(r"\u009b") && text.contains(r"\u202e"),
+            "{text}"
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        assert_eq!(
+            doc["versions"][0]["paragraphs"][0]["text"],
+            odd.split("\n\n").next().expect("first")
+        );
+    }
 }
 
 // 4. Names that are not UTF-8 ---------------------------------------------
