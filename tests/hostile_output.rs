@@ -8,6 +8,7 @@
 //!   socket, directory or symbolic link, `--force` or not; a failed write is
 //!   exit 2 and leaves nothing behind.
 //! - A file name that is not UTF-8 opens, and is shown with `\xNN` escapes.
+//! - `export -f ansi --boilerplate` lists the boilerplate, as the other formats do.
 //!
 //! Each check is a table of cases. Tests work only inside their own temporary
 //! directories, on FIFOs, links and files they make; none names a system path.
@@ -554,7 +555,7 @@ fn json_on_stdout_escapes_what_a_terminal_would_obey() {
     }
 }
 
-// 4. Names that are not UTF-8 ---------------------------------------------
+// 4. Names that are not UTF-8; `--boilerplate` in ANSI ----------------------
 
 #[cfg(unix)]
 #[test]
@@ -607,4 +608,28 @@ fn names_that_are_not_utf8_open_and_are_shown_escaped() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains(r"gone\xE9.txt"));
+}
+
+#[test]
+fn ansi_export_lists_boilerplate_when_asked() {
+    // The bundled sample has boilerplate (ads, video embeds).
+    let plain = wirediff()
+        .args(["export", "-f", "ansi", "--color", "never"])
+        .output()
+        .expect("run");
+    let with = wirediff()
+        .args(["export", "-f", "ansi", "--color", "never", "--boilerplate"])
+        .output()
+        .expect("run");
+    let plain = String::from_utf8(plain.stdout).expect("UTF-8");
+    let with = String::from_utf8(with.stdout).expect("UTF-8");
+    let heading = "boilerplate (not part of the comparison)";
+    assert!(!plain.contains(heading));
+    assert!(with.starts_with(&plain), "the rows are unchanged");
+    let listed = with.split(heading).nth(1).expect("a boilerplate section");
+    assert!(listed.contains("(advertisement):"), "{listed}");
+    assert!(
+        listed.lines().skip(1).all(|l| l.starts_with('v')),
+        "{listed}"
+    );
 }
