@@ -255,10 +255,12 @@ fn benches(c: &mut Criterion) {
         Input {
             path: "big/a.txt".into(),
             bytes: a.into_bytes(),
+            file: None,
         },
         Input {
             path: "big/b.txt".into(),
             bytes: b.into_bytes(),
+            file: None,
         },
     ]);
     eprintln!(

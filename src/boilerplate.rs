@@ -66,13 +66,27 @@ pub struct Classifier {
 
 /// A config pattern that is not a valid regular expression.
 #[derive(Debug, thiserror::Error)]
-#[error("boilerplate pattern '{pattern}': {source}")]
+// The reason is part of the message and deliberately not `source()`: a caller
+// printing the chain (`{:#}`) would show it twice.
+#[error("boilerplate pattern '{pattern}': {}", one_line(reason))]
 pub struct PatternError {
     /// The pattern as written.
     pub pattern: String,
     /// What the regex compiler said.
-    #[source]
-    pub source: regex::Error,
+    pub reason: regex::Error,
+}
+
+/// The regex compiler's message as one line: a syntax error is several (the
+/// pattern, a caret under the fault, then `error: …`); the last says what is wrong.
+fn one_line(e: &regex::Error) -> String {
+    let text = e.to_string();
+    text.lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .map_or_else(
+            || text.split_whitespace().collect::<Vec<_>>().join(" "),
+            str::to_string,
+        )
 }
 
 /// Why a paragraph looks like furniture before cross-version evidence is weighed.
@@ -107,10 +121,10 @@ impl Classifier {
             (&cfg.weak_patterns, Strength::Weak),
         ] {
             for p in list {
-                let rule = rules::compile("config pattern", strength, p).map_err(|source| {
+                let rule = rules::compile("config pattern", strength, p).map_err(|reason| {
                     PatternError {
                         pattern: p.clone(),
-                        source,
+                        reason,
                     }
                 })?;
                 user_rules.push(rule);
@@ -383,6 +397,18 @@ mod tests {
     use super::*;
     use crate::ingest::{Input, ReadOptions, decode};
 
+    #[test]
+    fn a_bad_pattern_is_one_line_saying_what_is_wrong() {
+        let cfg = BoilerplateConfig {
+            patterns: vec!["(".into()],
+            ..BoilerplateConfig::default()
+        };
+        let Err(e) = Classifier::new(&cfg) else {
+            panic!("'(' compiled");
+        };
+        assert_eq!(e.to_string(), "boilerplate pattern '(': unclosed group");
+    }
+
     /// Classifies versions given as paragraph lists; returns each version's
     /// `(kind, reason)` per paragraph.
     fn classify(versions: &[&[&str]]) -> Vec<Vec<(ParagraphKind, Option<String>)>> {
@@ -394,6 +420,7 @@ mod tests {
                     &Input {
                         path: format!("v{i}.txt"),
                         bytes: paras.join("\n\n").into_bytes(),
+                        file: None,
                     },
                     &ReadOptions::default(),
                 )

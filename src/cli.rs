@@ -40,7 +40,7 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Versions to compare: files, directories (their text files, sorted) or `-` for
     /// stdin. With none, the bundled sample story.
-    pub files: Vec<String>,
+    pub files: Vec<PathBuf>,
 }
 
 /// Options shared by every command.
@@ -72,7 +72,7 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = AlignFormat::Table)]
         format: AlignFormat,
         /// Versions to compare (none: the bundled sample story).
-        files: Vec<String>,
+        files: Vec<PathBuf>,
     },
     /// Export the whole comparison: HTML, Markdown, JSON or ANSI text.
     Export {
@@ -92,7 +92,7 @@ pub enum Command {
         #[arg(long)]
         boilerplate: bool,
         /// Versions to compare (none: the bundled sample story).
-        files: Vec<String>,
+        files: Vec<PathBuf>,
     },
     /// Diff two versions, paragraph by paragraph (colour word diff on a terminal).
     Diff {
@@ -102,9 +102,9 @@ pub enum Command {
         #[command(flatten)]
         out: OutputArgs,
         /// The old version.
-        a: String,
+        a: PathBuf,
         /// The new version.
-        b: String,
+        b: PathBuf,
     },
     /// Print the key bindings (defaults plus your config) as a Markdown table.
     Keys,
@@ -239,7 +239,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 opts.versions.insert(0, opts.reference);
             }
             opts.boilerplate = boilerplate;
-            export_to(&cli.global, &cmp, format.into(), opts, out, files)
+            export_to(&cli.global, &cmp, format.into(), opts, out)
         }
         Some(Command::Diff {
             format,
@@ -256,7 +256,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 color: false,
                 critic: false,
             };
-            export_to(&cli.global, &cmp, format.into(), opts, out, &files)
+            export_to(&cli.global, &cmp, format.into(), opts, out)
         }
         Some(Command::Keys) => {
             let cfg = load_config(&cli.global)?;
@@ -333,20 +333,21 @@ pub fn load_config(global: &GlobalArgs) -> Result<Config> {
     }
 }
 
-/// Writes an export to `-o PATH` (atomically, never over an input or, without
-/// `--force`, an existing file) or to stdout; exit 1 when the versions differ.
+/// Writes an export to `-o PATH` (atomically, never over a file read as an
+/// input or anything but a regular file, nor without `--force` over an existing
+/// file) or to stdout; exit 1 when the versions differ.
 fn export_to(
     global: &GlobalArgs,
     cmp: &Comparison,
     format: export::Format,
     mut opts: export::ExportOptions,
     out: &OutputArgs,
-    inputs: &[String],
 ) -> Result<ExitCode> {
     opts.critic = out.critic;
     if let Some(path) = &out.output {
         opts.color = use_color(out.color, false);
-        export::atomic::write_file(path, out.force, inputs, |w| {
+        let inputs: Vec<_> = cmp.versions.iter().filter_map(|v| v.file).collect();
+        export::atomic::write_file(path, out.force, &inputs, |w| {
             export::write(cmp, format, &opts, w)
         })?;
     } else {
@@ -404,7 +405,11 @@ fn run_tui(versions: Vec<Version>, progress: Arc<Progress>, cfg: &Config) -> Res
 ///
 /// # Errors
 /// Input or pattern problems.
-pub fn load_and_compare(global: &GlobalArgs, files: &[String], cfg: &Config) -> Result<Comparison> {
+pub fn load_and_compare(
+    global: &GlobalArgs,
+    files: &[impl AsRef<std::ffi::OsStr>],
+    cfg: &Config,
+) -> Result<Comparison> {
     let progress = Arc::new(Progress::new());
     let line = ProgressLine::start(global, Arc::clone(&progress));
     let versions = load_versions(global, files, &progress)?;
@@ -422,7 +427,7 @@ pub fn load_and_compare(global: &GlobalArgs, files: &[String], cfg: &Config) -> 
 /// Reads and decodes the inputs (or the sample): at least two versions.
 fn load_versions(
     global: &GlobalArgs,
-    files: &[String],
+    files: &[impl AsRef<std::ffi::OsStr>],
     progress: &Progress,
 ) -> Result<Vec<Version>> {
     let opts = ReadOptions {

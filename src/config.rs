@@ -45,13 +45,14 @@ impl Config {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read.
-    #[error("{path}: {source}")]
+    // The reason is part of the message and deliberately not `source()`: a
+    // caller printing the chain (`{:#}`) would show it twice.
+    #[error("{path}: {reason}")]
     Read {
         /// The file.
         path: String,
         /// Why.
-        #[source]
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file is not valid TOML or holds an unknown key or a bad value.
     #[error("{path}:{line}:{column}: {message}")]
@@ -89,10 +90,10 @@ impl Config {
     /// # Errors
     /// [`Error::Read`] or [`Error::Parse`].
     pub fn load(path: &Path) -> Result<Self, Error> {
-        let shown = path.display().to_string();
-        let read_err = |source| Error::Read {
+        let shown = crate::sanitize::os_text(path.as_os_str()).into_owned();
+        let read_err = |reason| Error::Read {
             path: shown.clone(),
-            source,
+            reason,
         };
         let meta = std::fs::metadata(path).map_err(read_err)?;
         if meta.is_dir() {

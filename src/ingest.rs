@@ -16,7 +16,7 @@ pub use error::{BinaryEvidence, Error};
 pub use paragraphs::split_paragraphs;
 pub use source::{read_inputs, sample_inputs};
 
-use crate::model::Version;
+use crate::model::{FileId, Version};
 
 /// The default input size cap: 64 MiB, far above any news story, far below
 /// what would hurt when several inputs are held in memory at once.
@@ -43,17 +43,24 @@ impl Default for ReadOptions {
 /// Raw bytes of one input, before decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    /// The path as given (`-` for stdin, `dir/name` for a directory's file).
+    /// The path as given (`-` for stdin, `dir/name` for a directory's file),
+    /// bytes that are not UTF-8 shown as `\xNN`.
     pub path: String,
     /// Everything read.
     pub bytes: Vec<u8>,
+    /// The file read (`None` for the sample, and for stdin that is not a file
+    /// on disk), carried to [`Version::file`].
+    pub file: Option<FileId>,
 }
 
 /// Reads every operand ([`read_inputs`]) and decodes each input ([`decode()`]).
 ///
 /// # Errors
 /// The first input that cannot be read or decoded, naming it.
-pub fn load(operands: &[String], opts: &ReadOptions) -> Result<Vec<Version>, Error> {
+pub fn load<S: AsRef<std::ffi::OsStr>>(
+    operands: &[S],
+    opts: &ReadOptions,
+) -> Result<Vec<Version>, Error> {
     read_inputs(operands, opts)?
         .iter()
         .map(|i| decode(i, opts))

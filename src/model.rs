@@ -56,6 +56,42 @@ pub struct Version {
     pub notes: Vec<String>,
     /// The paragraphs in file order; `paragraphs[i].id == i`.
     pub paragraphs: Vec<Paragraph>,
+    /// The file the bytes were read from, as the file system knows it (`None`
+    /// for the bundled sample and text built in memory): an export refuses to
+    /// replace it whatever path names it.
+    pub file: Option<FileId>,
+}
+
+/// Which file on disk something is: its device and inode, so every name of a
+/// file (a symbolic link, `d/../d/x`, a hard link, a directory's entry) is the
+/// same `FileId`. Taken from an open file's metadata, it is the file that was
+/// actually read, not whatever the path names later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    /// The identity in `meta` (of a file, or of what a link points to when the
+    /// metadata followed it). `None` where the platform has no inode numbers:
+    /// there an export cannot tell an input by identity.
+    #[must_use]
+    pub fn of(meta: &std::fs::Metadata) -> Option<Self> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(Self {
+                dev: meta.dev(),
+                ino: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
 }
 
 impl Version {

@@ -7,6 +7,7 @@
 //! spaces because terminals and ratatui treat them inconsistently.
 
 use std::borrow::Cow;
+use std::ffi::OsStr;
 
 /// Whether `c` would be interpreted by a terminal or reorder text invisibly.
 #[must_use]
@@ -39,9 +40,48 @@ pub fn terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// An OS string (a path, an argument) as text without losing what it was:
+/// valid UTF-8 as it is, every byte that is not as `\xNN`, so two names that
+/// differ only in such bytes still read differently (a lossy U+FFFD would make
+/// them the same). Controls are left to [`terminal`] at the sink.
+#[must_use]
+pub fn os_text(s: &OsStr) -> Cow<'_, str> {
+    if let Some(text) = s.to_str() {
+        return Cow::Borrowed(text);
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::with_capacity(s.len() + 8);
+        for chunk in s.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02X}");
+            }
+        }
+        Cow::Owned(out)
+    }
+    #[cfg(not(unix))]
+    {
+        s.to_string_lossy()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn os_text_shows_stray_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        assert_eq!(os_text(OsStr::new("plain/é.txt")), "plain/é.txt");
+        assert_eq!(
+            os_text(OsStr::from_bytes(b"x\xff\xc3.txt")),
+            r"x\xFF\xC3.txt"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed() {

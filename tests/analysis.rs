@@ -13,6 +13,7 @@ fn story(texts: &[&str]) -> Comparison {
             let input = Input {
                 path: format!("v{i}.txt"),
                 bytes: t.as_bytes().to_vec(),
+                file: None,
             };
             ingest::decode(&input, &ReadOptions::default()).expect("decodes")
         })

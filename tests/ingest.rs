@@ -407,7 +407,7 @@ proptest! {
 
     #[test]
     fn decoding_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400), allow in any::<bool>()) {
-        let input = Input { path: "x.txt".into(), bytes };
+        let input = Input { path: "x.txt".into(), bytes, file: None };
         let opts = ReadOptions { allow_binary: allow, ..ReadOptions::default() };
         match ingest::decode(&input, &opts) {
             Ok(v) => {
@@ -426,7 +426,7 @@ proptest! {
     fn utf16_twins_decode_alike(text in texty()) {
         // A leading U+FEFF in the UTF-8 twin is its BOM and is removed; not so in UTF-16.
         prop_assume!(!text.starts_with('\u{feff}'));
-        let plain = ingest::decode(&Input { path: "a".into(), bytes: text.clone().into_bytes() }, &ReadOptions { allow_binary: true, ..ReadOptions::default() });
+        let plain = ingest::decode(&Input { path: "a".into(), bytes: text.clone().into_bytes(), file: None }, &ReadOptions { allow_binary: true, ..ReadOptions::default() });
         let mut le = vec![0xFF, 0xFE];
         let mut be = vec![0xFE, 0xFF];
         for unit in text.encode_utf16() {
@@ -436,7 +436,7 @@ proptest! {
         let opts = ReadOptions { allow_binary: true, ..ReadOptions::default() };
         let plain = plain.expect("allowed");
         for bytes in [le, be] {
-            let v = ingest::decode(&Input { path: "a".into(), bytes }, &opts).expect("allowed");
+            let v = ingest::decode(&Input { path: "a".into(), bytes, file: None }, &opts).expect("allowed");
             prop_assert_eq!(&v.text, &text);
             prop_assert_eq!(&v.paragraphs, &plain.paragraphs);
         }

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use super::escape::terminal as esc;
 use super::parts;
 use crate::compare::Comparison;
+use crate::model::ParagraphKind;
 use crate::view::StoryView;
 
 const DIM: &str = "\x1b[2m";
@@ -192,6 +193,41 @@ pub fn write(
                 )
             )
         )?;
+    }
+    // Listed after the rows, as in the other formats: boilerplate is not part
+    // of the comparison, only shown so a reader can check what was set aside.
+    if view.choice.boilerplate {
+        writeln!(
+            out,
+            "\n{}",
+            p.paint(BOLD, "── boilerplate (not part of the comparison) ──")
+        )?;
+        for &v in &view.choice.versions {
+            for para in cmp.versions[v]
+                .paragraphs
+                .iter()
+                .filter(|para| para.kind == ParagraphKind::Boilerplate)
+            {
+                writeln!(
+                    out,
+                    "{} {}",
+                    p.paint(
+                        BOLD,
+                        &format!(
+                            "{} line {} ({}):",
+                            label(v),
+                            para.line_start,
+                            crate::sanitize::terminal(
+                                para.reason.as_deref().unwrap_or("boilerplate"),
+                                false
+                            )
+                        )
+                    ),
+                    // One line per paragraph, so none reads as a row's text.
+                    crate::sanitize::terminal(&para.text.replace(['\r', '\n'], " "), false)
+                )?;
+            }
+        }
     }
     Ok(())
 }

@@ -158,8 +158,48 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
 fn emit(doc: &Doc<'_>, out: &mut impl Write) -> io::Result<()> {
     // Compact: indentation made a third of the bytes of a document that runs
     // to several times its input (`jq .` lays it out for people).
-    serde_json::to_writer(&mut *out, doc).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, TerminalSafe);
+    doc.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
+}
+
+/// Compact JSON that is safe on a terminal: serde_json escapes only C0
+/// controls, so DEL, C1 controls (U+009B is a CSI) and the bidirectional
+/// overrides of the input would reach a terminal raw when the JSON is printed.
+/// They are written as `\uXXXX` instead, which every JSON reader decodes to
+/// the same string: the document means exactly what it meant.
+struct TerminalSafe;
+
+impl serde_json::ser::Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // Only DEL or a character outside ASCII can be unsafe: runs of other
+        // bytes are skipped by one comparison each and copied as they are.
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        let mut from = 0;
+        while let Some(at) = bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b >= 0x7f))
+            .map(|p| from + p)
+        {
+            // `at` starts a character: the search resumes after whole
+            // characters, so it never stops inside one.
+            let Some(c) = fragment.get(at..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            from = at + c.len_utf8();
+            if crate::sanitize::is_unsafe(c) {
+                writer.write_all(bytes.get(start..at).unwrap_or_default())?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = from;
+            }
+        }
+        writer.write_all(fragment.get(start..).unwrap_or_default().as_bytes())
+    }
 }
 
 fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc<'a> {
@@ -224,5 +264,35 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
         entities: &analysis.entities,
         quotes: &analysis.quotes,
         view,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::ser::Formatter;
+
+    /// The escaping agrees with the terminal sanitiser on every character
+    /// serde_json does not escape itself, and the JSON still reads the same.
+    #[test]
+    fn every_unsafe_character_is_escaped_and_no_other() {
+        for c in (0x20..=0x10_ffff).filter_map(char::from_u32) {
+            if matches!(c, '"' | '\\') {
+                continue;
+            }
+            let fragment = format!("a{c}b");
+            let mut out = Vec::new();
+            TerminalSafe
+                .write_string_fragment(&mut out, &fragment)
+                .expect("writes");
+            let out = String::from_utf8(out).expect("UTF-8");
+            if crate::sanitize::is_unsafe(c) {
+                assert_eq!(out, format!("a\\u{:04x}b", u32::from(c)), "{c:?}");
+                let back: String = serde_json::from_str(&format!("\"{out}\"")).expect("json");
+                assert_eq!(back, fragment);
+            } else {
+                assert_eq!(out, fragment, "{c:?}");
+            }
+        }
     }
 }

@@ -56,6 +56,7 @@ pub fn decode(input: &Input, opts: &ReadOptions) -> Result<Version, Error> {
         encoding,
         notes,
         paragraphs,
+        file: input.file,
     })
 }
 
@@ -155,6 +156,7 @@ mod tests {
         Input {
             path: "dir/story.txt".into(),
             bytes: bytes.to_vec(),
+            file: None,
         }
     }
 
@@ -351,6 +353,7 @@ mod tests {
                 &Input {
                     path: path.into(),
                     bytes: b"x".to_vec(),
+                    file: None,
                 },
                 &opts(),
             )

@@ -38,13 +38,14 @@ impl fmt::Display for BinaryEvidence {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The OS refused (missing file, permission, a read that failed…).
-    #[error("{path}: {source}")]
+    // The reason is part of the message and deliberately not `source()`: a
+    // caller printing the chain (`{:#}`) would show it twice.
+    #[error("{path}: {reason}")]
     Io {
         /// The input.
         path: String,
         /// What the OS said.
-        #[source]
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The input holds NUL bytes or is mostly control bytes.
     #[error("{path}: binary file ({evidence})")]
@@ -138,7 +139,7 @@ mod tests {
             Error::StdinTwice,
             Error::Io {
                 path: "nope.txt".into(),
-                source: std::io::Error::from_raw_os_error(2),
+                reason: std::io::Error::from_raw_os_error(2),
             },
         ];
         let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();

@@ -7,13 +7,15 @@
 //! and a growing log says less than it will hold). At most `max_bytes + 1` bytes
 //! are read, so an endless source such as `/dev/zero` stops too.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::sniff::sniff;
 use super::{Error, Input, ReadOptions};
+use crate::model::FileId;
+use crate::sanitize::os_text;
 
 /// The bundled sample story: five versions of one AP story (7 Nov 2021). The file
 /// names are kept exactly: the gold alignment and its scorers match by base name.
@@ -48,6 +50,7 @@ pub fn sample_inputs() -> Vec<Input> {
         .map(|(name, bytes)| Input {
             path: format!("assets/sample/{name}"),
             bytes: bytes.to_vec(),
+            file: None,
         })
         .collect()
 }
@@ -64,46 +67,78 @@ const NOT_TEXT: &[&str] = &[
 
 /// Expands the operands into inputs, in order: a file; a directory's text files
 /// (sorted by name, hidden files, known binary types and files that sniff as
-/// binary skipped, not recursive); `-` for all of standard input.
+/// binary skipped, not recursive); `-` for all of standard input. Operands are
+/// OS strings, so a file whose name is not UTF-8 opens too; its
+/// [`Input::path`] shows the stray bytes as `\xNN`.
 ///
 /// # Errors
 /// The first operand (or directory entry) that cannot be read, naming it; a file
 /// over `opts.max_bytes`; a directory with no text file; `-` given twice (checked
 /// before anything is read, so stdin is not consumed in vain).
-pub fn read_inputs(operands: &[String], opts: &ReadOptions) -> Result<Vec<Input>, Error> {
-    if operands.iter().filter(|op| *op == "-").count() > 1 {
+pub fn read_inputs<S: AsRef<OsStr>>(
+    operands: &[S],
+    opts: &ReadOptions,
+) -> Result<Vec<Input>, Error> {
+    if operands.iter().filter(|op| op.as_ref() == "-").count() > 1 {
         return Err(Error::StdinTwice);
     }
     let mut out = Vec::new();
     for op in operands {
-        if op == "-" {
-            let bytes = read_whole(io::stdin().lock(), op, opts)?;
+        let op = Path::new(op.as_ref());
+        let shown = os_text(op.as_os_str()).into_owned();
+        if op.as_os_str() == "-" {
+            let file = stdin_id();
+            let bytes = read_whole(io::stdin().lock(), &shown, opts)?;
             out.push(Input {
-                path: op.clone(),
+                path: shown,
                 bytes,
+                file,
             });
             continue;
         }
-        let meta = std::fs::metadata(op).map_err(io_error(op))?;
+        let meta = std::fs::metadata(op).map_err(io_error(&shown))?;
         if meta.is_dir() {
-            out.extend(read_dir(op, opts)?);
+            out.extend(read_dir(op, &shown, opts)?);
         } else {
-            let file = File::open(op).map_err(io_error(op))?;
-            let bytes = read_whole(file, op, opts)?;
+            let file = File::open(op).map_err(io_error(&shown))?;
+            let id = identity(&file);
+            let bytes = read_whole(file, &shown, opts)?;
             out.push(Input {
-                path: op.clone(),
+                path: shown,
                 bytes,
+                file: id,
             });
         }
     }
     Ok(out)
 }
 
+/// The identity of the file actually opened (links resolved by the open itself).
+fn identity(file: &File) -> Option<FileId> {
+    file.metadata().ok().and_then(|m| FileId::of(&m))
+}
+
+/// What standard input is, when it can be asked: `wirediff - < story.txt` reads
+/// `story.txt`, which an export must not replace either.
+fn stdin_id() -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        // A duplicate of the descriptor, so closing it leaves stdin open.
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        identity(&File::from(fd))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// Wraps an IO error with the path it is about.
 fn io_error(path: &str) -> impl FnOnce(io::Error) -> Error + '_ {
-    move |source| Error::Io {
+    move |reason| Error::Io {
         path: path.to_string(),
-        source,
+        reason,
     }
 }
 
@@ -120,11 +155,11 @@ fn is_listable(name: &OsString) -> bool {
     !NOT_TEXT.contains(&ext.as_str())
 }
 
-/// The text files directly in `dir`, sorted by file name.
-fn read_dir(dir: &str, opts: &ReadOptions) -> Result<Vec<Input>, Error> {
+/// The text files directly in `dir` (shown as `shown`), sorted by file name.
+fn read_dir(dir: &Path, shown_dir: &str, opts: &ReadOptions) -> Result<Vec<Input>, Error> {
     let mut files: Vec<(OsString, PathBuf)> = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(io_error(dir))? {
-        let entry = entry.map_err(io_error(dir))?;
+    for entry in std::fs::read_dir(dir).map_err(io_error(shown_dir))? {
+        let entry = entry.map_err(io_error(shown_dir))?;
         let name = entry.file_name();
         if !is_listable(&name) {
             continue;
@@ -140,8 +175,11 @@ fn read_dir(dir: &str, opts: &ReadOptions) -> Result<Vec<Input>, Error> {
     files.sort();
     let mut out = Vec::new();
     for (_, path) in files {
-        let shown = path.to_string_lossy().into_owned();
+        let shown = os_text(path.as_os_str()).into_owned();
         let file = File::open(&path).map_err(io_error(&shown))?;
+        // Taken from the open file: the one whose bytes these are, whichever
+        // name (or link) led to it.
+        let id = identity(&file);
         let (bytes, over) = read_capped(file, opts.max_bytes).map_err(io_error(&shown))?;
         // Judged on what was read: a huge binary is skipped, not reported as large.
         if sniff(&bytes).is_some() {
@@ -153,10 +191,16 @@ fn read_dir(dir: &str, opts: &ReadOptions) -> Result<Vec<Input>, Error> {
                 limit: opts.max_bytes,
             });
         }
-        out.push(Input { path: shown, bytes });
+        out.push(Input {
+            path: shown,
+            bytes,
+            file: id,
+        });
     }
     if out.is_empty() {
-        return Err(Error::EmptyDirectory { path: dir.into() });
+        return Err(Error::EmptyDirectory {
+            path: shown_dir.into(),
+        });
     }
     Ok(out)
 }

@@ -168,7 +168,8 @@ pub fn key(app: &mut App, key: Key) -> Option<ExportRequest> {
 /// existing file). The app's own view is written when the request is for what
 /// it shows (it always is from the dialog), so nothing is computed again.
 pub fn perform(app: &mut App, request: &ExportRequest) {
-    let inputs: Vec<String> = app.cmp.versions.iter().map(|v| v.path.clone()).collect();
+    // The files actually read, by identity: a directory's files are inputs too.
+    let inputs: Vec<_> = app.cmp.versions.iter().filter_map(|v| v.file).collect();
     let result = export::atomic::write_file(&request.path, request.force, &inputs, |w| {
         if request.options.choice() == app.view.choice {
             export::write_view(

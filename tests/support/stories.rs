@@ -20,6 +20,7 @@ pub fn compare_texts(versions: &[(String, String)]) -> Comparison {
                 &Input {
                     path: name.clone(),
                     bytes: text.as_bytes().to_vec(),
+                    file: None,
                 },
                 &opts,
             )

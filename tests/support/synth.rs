@@ -133,6 +133,7 @@ pub fn version(name: &str, paragraphs: &[String]) -> Version {
         encoding: "UTF-8".into(),
         notes: Vec::new(),
         paragraphs,
+        file: None,
     }
 }
 
