@@ -49,21 +49,29 @@ const CASES: &[(&str, &str, &str, i32, &str)] = &[
     ),
 ];
 
+/// `wirediff diff` of two files holding `a` and `b`: its exit code and output.
+fn diff(a: &str, b: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&pa, a).expect("write a");
+    std::fs::write(&pb, b).expect("write b");
+    let out = wirediff()
+        .args(["diff", "--color", "never"])
+        .arg(&pa)
+        .arg(&pb)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 #[test]
 fn each_verdict_is_right() {
     for &(name, a, b, code, shows) in CASES {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
-        std::fs::write(&pa, a).expect("write a");
-        std::fs::write(&pb, b).expect("write b");
-        let out = wirediff()
-            .args(["diff", "--color", "never"])
-            .arg(&pa)
-            .arg(&pb)
-            .output()
-            .expect("runs");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(out.status.code(), Some(code), "{name}: {stdout}");
+        let (got, stdout) = diff(a, b);
+        assert_eq!(got, Some(code), "{name}: {stdout}");
         assert!(
             stdout.contains(shows),
             "{name}: wants {shows:?} in\n{stdout}"
@@ -76,26 +84,11 @@ fn each_verdict_is_right() {
 /// output says where the difference is.
 #[test]
 fn a_difference_hidden_as_furniture_still_counts() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     let copy = "A paragraph that repeats.\n\n";
-    std::fs::write(&pa, copy.repeat(2000)).expect("write a");
+    let same = copy.repeat(2000);
     let changed = copy.repeat(1000) + "A paragraph that changed.\n\n" + &copy.repeat(999);
-    std::fs::write(&pb, changed).expect("write b");
-    let out = wirediff()
-        .args(["diff", "--color", "never"])
-        .arg(&pa)
-        .arg(&pb)
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let (code, stdout) = diff(&same, &changed);
+    assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("hidden as boilerplate differ"), "{stdout}");
-    let same = wirediff()
-        .args(["diff", "--color", "never"])
-        .arg(&pa)
-        .arg(&pa)
-        .output()
-        .expect("runs");
-    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(diff(&same, &same).0, Some(0));
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::keymap::{Action, Key, KeyCode, Keymap};
@@ -112,12 +112,7 @@ impl Widget for LoadingScreen<'_> {
         let files = u16::try_from(self.files.len()).unwrap_or(u16::MAX);
         let want_h = FIXED_LINES.saturating_add(files);
         let bx = centered(area, 72, want_h.min(area.height));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" wirediff ")
-            .border_style(theme.dim);
-        let inner = block.inner(bx);
-        block.render(bx, buf);
+        let inner = super::views::framed(bx, " wirediff ", theme, buf);
         let mut lines = Lines {
             buf,
             area: inner,

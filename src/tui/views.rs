@@ -113,6 +113,20 @@ pub fn inset(area: Rect) -> Rect {
     }
 }
 
+/// Draws a box over whatever is below it (cleared) with a dim border and
+/// `title`, and returns the area inside it: every overlay is framed alike.
+pub fn framed(bx: Rect, title: &str, theme: &crate::tui::theme::Theme, buf: &mut Buffer) -> Rect {
+    use ratatui::widgets::{Block, Borders, Clear};
+    Clear.render(bx, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(theme.dim);
+    let inner = block.inner(bx);
+    block.render(bx, buf);
+    inner
+}
+
 /// A centred box of at most `w`×`h` inside `area`.
 #[must_use]
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::centered;
 use crate::export::Format;
@@ -17,13 +16,12 @@ use crate::tui::theme::Theme;
 /// Draws the export box.
 pub fn render(app: &App, d: &ExportDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let bx = centered(area, 76, 11);
-    Clear.render(bx, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" export: Tab field · ←/→ format · Enter write · Esc cancel ")
-        .border_style(theme.dim);
-    let inner = block.inner(bx);
-    block.render(bx, buf);
+    let inner = super::framed(
+        bx,
+        " export: Tab field · ←/→ format · Enter write · Esc cancel ",
+        theme,
+        buf,
+    );
     let w = usize::from(inner.width);
     let mut y = inner.y;
     let mut line = |text: &str, style, y: &mut u16| {

@@ -2,7 +2,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::centered;
 use crate::tui::app::App;
@@ -30,13 +29,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = u16::try_from(col_w * cols + 3).unwrap_or(u16::MAX);
     let h = u16::try_from(per_col + 2).unwrap_or(u16::MAX);
     let bx = centered(area, w, h);
-    Clear.render(bx, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" keys (Esc, q or ? to close) ")
-        .border_style(theme.dim);
-    let inner = block.inner(bx);
-    block.render(bx, buf);
+    let inner = super::framed(bx, " keys (Esc, q or ? to close) ", theme, buf);
     for (i, (keys, help)) in rows.iter().enumerate() {
         let (col, line) = (i / per_col, i % per_col);
         let y = inner.y + u16::try_from(line).unwrap_or(u16::MAX);

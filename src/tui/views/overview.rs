@@ -5,7 +5,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::sanitize::terminal;
 use crate::tui::app::App;
@@ -29,13 +28,7 @@ fn pct(x: f64) -> String {
 /// Draws the overview over the whole area.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let bx = super::inset(area);
-    Clear.render(bx, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" overview (o or Esc to close) ")
-        .border_style(theme.dim);
-    let inner = block.inner(bx);
-    block.render(bx, buf);
+    let inner = super::framed(bx, " overview (o or Esc to close) ", theme, buf);
     let w = usize::from(inner.width);
     let mut y = inner.y;
     let bottom = inner.y + inner.height;

@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::centered;
 use crate::sanitize::terminal;
@@ -15,13 +14,12 @@ use crate::tui::theme::Theme;
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let n = app.order.len();
     let bx = centered(area, 96, u16::try_from(n + 4).unwrap_or(u16::MAX));
-    Clear.render(bx, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" versions: x show/hide · r reference · K/J move · Enter open · Esc close ")
-        .border_style(theme.dim);
-    let inner = block.inner(bx);
-    block.render(bx, buf);
+    let inner = super::framed(
+        bx,
+        " versions: x show/hide · r reference · K/J move · Enter open · Esc close ",
+        theme,
+        buf,
+    );
     let head = format!(
         "{:<5} {:<4} {:<40} {:>7} {:>7} {:>7}",
         "shown", "", "label", "words", "shared", "hidden"
