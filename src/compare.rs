@@ -3,6 +3,7 @@
 //! This is the single entry point the CLI, the exports and the terminal UI share,
 //! so they always show the same thing.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -164,13 +165,14 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions, noisy: &[bool]) -> R
             let pair = diff::diff_prepared(&prepared[ia], &prepared[ib], opts);
             sims.push(pair.similarity);
             let (ta, tb) = (&texts[ia], &texts[ib]);
-            let (mut same_a, mut same_b) = (0, 0);
+            let (mut equal_a, mut equal_b) = (Vec::new(), Vec::new());
             for seg in &pair.segments {
                 if let diff::Segment::Equal { old_span, new_span } = seg {
-                    same_a += text::word_count(&ta[old_span.clone()]);
-                    same_b += text::word_count(&tb[new_span.clone()]);
+                    extend_spans(&mut equal_a, old_span);
+                    extend_spans(&mut equal_b, new_span);
                 }
             }
+            let (same_a, same_b) = (words_within(ta, &equal_a), words_within(tb, &equal_b));
             words.push(PairWords {
                 row: r,
                 a,
@@ -218,6 +220,49 @@ fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions, noisy: &[bool]) -> R
         sims.iter().sum::<f64>() / sims.len() as f64
     };
     (changes, mean, words)
+}
+
+/// Adds `span` to `spans`, joined to the last one when they touch, so a word
+/// across two adjacent equal stretches still lies inside one.
+fn extend_spans(spans: &mut Vec<Range<usize>>, span: &Range<usize>) {
+    match spans.last_mut() {
+        Some(last) if last.end == span.start => last.end = span.end,
+        _ => spans.push(span.clone()),
+    }
+}
+
+/// How many words of `text` (as [`text::word_count`] counts them) are alike:
+/// every letter and digit of the word lies inside `spans` (the equal
+/// stretches, in order, not overlapping). Punctuation may differ, as it may
+/// in a word the diff cut in two ("were!told" against "were told"): such a
+/// word is one word alike, not one per piece, which counted more words alike
+/// than the text has (a share above 100%).
+fn words_within(text: &str, spans: &[Range<usize>]) -> usize {
+    let mut spans = spans.iter().peekable();
+    let mut inside = |at: usize| {
+        while spans.next_if(|sp| sp.end <= at).is_some() {}
+        spans.peek().is_some_and(|sp| sp.start <= at)
+    };
+    let mut count = 0;
+    let mut word: Option<(bool, bool)> = None; // (has a letter or digit, all of them inside)
+    // One past the end closes the last word like any white space.
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some((true, true)) = word.take() {
+                count += 1;
+            }
+            continue;
+        }
+        let (has, all) = word.get_or_insert((false, true));
+        if c.is_alphanumeric() {
+            *has = true;
+            *all = *all && inside(i);
+        }
+    }
+    count
 }
 
 /// Runs the whole engine on decoded versions.
@@ -292,4 +337,55 @@ pub fn compare_with(
         cmp.pair_words.extend(words);
     }
     Ok(cmp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Input, ReadOptions, decode};
+
+    #[test]
+    fn words_within_counts_only_whole_words() {
+        let text = "Drivers were!told to go.";
+        assert_eq!(
+            words_within(text, std::slice::from_ref(&(0..text.len()))),
+            4
+        );
+        // The diff's equal stretches around a changed `!`: "were!told" is cut
+        // but every letter of it is alike, so it is one word alike.
+        assert_eq!(words_within(text, &[0..12, 13..text.len()]), 4);
+        // A letter changed: "were!told" is not alike.
+        assert_eq!(words_within(text, &[0..12, 14..text.len()]), 3);
+        assert_eq!(words_within(text, &[]), 0);
+        assert_eq!(words_within(" -- a ", std::slice::from_ref(&(4..5))), 1);
+        assert_eq!(words_within("caf\u{e9} ok", &[0..3, 6..8]), 1);
+    }
+
+    /// Found by the `align` fuzz target: a word glued by punctuation in one
+    /// version counted as two words alike, more than the version has.
+    #[test]
+    fn a_word_cut_by_a_change_is_not_counted_alike_twice() {
+        let opts = ReadOptions::default();
+        let version = |path: &str, text: &str| {
+            let input = Input {
+                path: path.into(),
+                bytes: text.as_bytes().to_vec(),
+            };
+            decode(&input, &opts).expect("text")
+        };
+        let versions = vec![
+            version(
+                "a.txt",
+                "Drivers were!told to use the Pike Street crossing.",
+            ),
+            version(
+                "b.txt",
+                "Drivers were told to use the Pike Street crossing.",
+            ),
+        ];
+        let cmp = compare(versions, &EngineConfig::default()).expect("compare");
+        let w = cmp.pair_words[0];
+        assert_eq!((w.words_a, w.same_a), (8, 8));
+        assert_eq!((w.words_b, w.same_b), (9, 9));
+    }
 }
