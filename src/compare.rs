@@ -370,6 +370,7 @@ mod tests {
             let input = Input {
                 path: path.into(),
                 bytes: text.as_bytes().to_vec(),
+                file: None,
             };
             decode(&input, &opts).expect("text")
         };

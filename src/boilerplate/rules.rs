@@ -197,8 +197,17 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
 /// the same name and strength are joined into one alternation (which one
 /// matched cannot change the verdict): a paragraph is scanned by 21
 /// automata instead of 31.
+///
+/// Compiled once per process and shared (a compiled pattern is a cheap
+/// handle to clone): a program that compares many times (the fuzzer, the
+/// tests, a UI that compares again) pays for compiling once.
 #[must_use]
 pub fn built_in() -> Vec<Rule> {
+    static COMPILED: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
+    COMPILED.get_or_init(compile_built_in).clone()
+}
+
+fn compile_built_in() -> Vec<Rule> {
     let mut joined: Vec<(&str, Strength, String)> = Vec::new();
     for &(name, strength, pat) in BUILT_IN {
         match joined.last_mut() {

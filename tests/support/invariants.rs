@@ -55,6 +55,7 @@ fn input(path: &str, bytes: &[u8]) -> Input {
     Input {
         path: path.to_string(),
         bytes: bytes.to_vec(),
+        file: None,
     }
 }
 
