@@ -111,6 +111,33 @@ struct ChangeDto<'a> {
     new_end: usize,
 }
 
+impl<'a> ChangeDto<'a> {
+    /// One change as written: `(row, version, against)`, then what both
+    /// change types hold (a stored [`crate::compare::RowChange`] and a view's
+    /// [`crate::view::Oriented`] alike).
+    fn new(
+        (row, version, against): (usize, usize, usize),
+        (kind, reason, across): (ChangeKind, &'a Reason, bool),
+        (old, new): (&'a str, &'a str),
+        (old_span, new_span): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    ) -> Self {
+        Self {
+            row,
+            version,
+            against,
+            kind,
+            reason,
+            across,
+            old,
+            new,
+            old_start: old_span.start,
+            old_end: old_span.end,
+            new_start: new_span.start,
+            new_end: new_span.end,
+        }
+    }
+}
+
 /// Writes `cmp` as one compact JSON document followed by a newline
 /// (the contract of `align --format json`: statistics against the default
 /// reference, no `"view"`).
@@ -136,19 +163,13 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
         changes: view
             .changes
             .iter()
-            .map(|c| ChangeDto {
-                row: c.row,
-                version: c.version,
-                against: c.against,
-                kind: c.kind,
-                reason: &c.reason,
-                across: c.across,
-                old: &c.old,
-                new: &c.new,
-                old_start: c.old_span.start,
-                old_end: c.old_span.end,
-                new_start: c.new_span.start,
-                new_end: c.new_span.end,
+            .map(|c| {
+                ChangeDto::new(
+                    (c.row, c.version, c.against),
+                    (c.kind, &c.reason, c.across),
+                    (&c.old, &c.new),
+                    (&c.old_span, &c.new_span),
+                )
             })
             .collect(),
     });
@@ -245,19 +266,14 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
         changes: cmp
             .changes
             .iter()
-            .map(|c| ChangeDto {
-                row: c.row,
-                version: c.version,
-                against: c.against,
-                kind: c.change.kind,
-                reason: &c.change.reason,
-                across: c.across,
-                old: &c.change.old,
-                new: &c.change.new,
-                old_start: c.change.old_span.start,
-                old_end: c.change.old_span.end,
-                new_start: c.change.new_span.start,
-                new_end: c.change.new_span.end,
+            .map(|c| {
+                let ch = &c.change;
+                ChangeDto::new(
+                    (c.row, c.version, c.against),
+                    (ch.kind, &ch.reason, c.across),
+                    (&ch.old, &ch.new),
+                    (&ch.old_span, &ch.new_span),
+                )
             })
             .collect(),
         stats: st,
