@@ -33,11 +33,14 @@ use similarity::{Node, SimilarityIndex};
 #[serde(deny_unknown_fields, default)]
 pub struct AlignConfig {
     /// Two paragraphs that are each other's best match are one row from this similarity on.
+    #[serde(deserialize_with = "crate::config::share")]
     pub link_min_similarity: f32,
     /// A paragraph whose term weight is at least this much inside another version's
     /// paragraph is a split (or merge) part of it…
+    #[serde(deserialize_with = "crate::config::share")]
     pub split_min_containment: f32,
     /// …provided their similarity is at least this.
+    #[serde(deserialize_with = "crate::config::share")]
     pub split_min_similarity: f32,
 }
 

@@ -36,6 +36,7 @@ pub struct BoilerplateConfig {
     /// Use the built-in rules (turn off to rely on your own patterns only).
     pub built_in_rules: bool,
     /// A paragraph has a counterpart when another version has one this similar.
+    #[serde(deserialize_with = "crate::config::share")]
     pub counterpart_min_similarity: f32,
 }
 

@@ -30,6 +30,23 @@ pub struct Config {
     pub tui: crate::tui::TuiConfig,
 }
 
+/// Reads a share (a similarity or containment threshold): a number from 0
+/// to 1. `nan`, `inf` and negative values parse as TOML floats but would
+/// make every comparison true or false; they are refused where they stand.
+///
+/// # Errors
+/// When the value is not a number or lies outside 0..=1.
+pub fn share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+    let x = f32::deserialize(d)?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "must be a number from 0 to 1, not {x}"
+        )))
+    }
+}
+
 impl Config {
     /// The engine's part of the configuration.
     #[must_use]
@@ -136,6 +153,21 @@ pub fn locate() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thresholds_outside_zero_to_one_are_refused_where_they_stand() {
+        for bad in ["nan", "inf", "-0.5", "1.5"] {
+            let src = format!("[align]\nlink_min_similarity = {bad}\n");
+            let err = Config::from_toml_str(&src, "c.toml").expect_err(bad);
+            let msg = err.to_string();
+            assert!(msg.starts_with("c.toml:2:"), "{msg}");
+            assert!(msg.contains("from 0 to 1"), "{msg}");
+        }
+        let src = "[boilerplate]\ncounterpart_min_similarity = -1.0\n";
+        assert!(Config::from_toml_str(src, "c.toml").is_err());
+        let ok = "[align]\nlink_min_similarity = 0.3\n";
+        assert!(Config::from_toml_str(ok, "c.toml").is_ok());
+    }
 
     #[test]
     fn shipped_default_equals_built_in_default() {
