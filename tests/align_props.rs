@@ -5,53 +5,17 @@
 #[path = "support/synth.rs"]
 mod synth;
 
+#[path = "support/invariants.rs"]
+mod invariants;
+
 use proptest::prelude::*;
 
 use wirediff::align::{AlignConfig, AlignmentTable, align};
 use wirediff::model::{ParagraphKind, Version};
 
+/// The shared table invariants (also checked on every fuzz input).
 fn check_invariants(versions: &[Version], table: &AlignmentTable) {
-    for (v, ver) in versions.iter().enumerate() {
-        let mut seen = vec![0usize; ver.paragraphs.len()];
-        for row in &table.rows {
-            assert_eq!(row.cells.len(), versions.len());
-            for &id in &row.cells[v] {
-                seen[id] += 1;
-            }
-        }
-        for p in &ver.paragraphs {
-            let expected = usize::from(p.kind != ParagraphKind::Boilerplate);
-            assert_eq!(
-                seen[p.id], expected,
-                "v{v} paragraph {} seen {} times",
-                p.id, seen[p.id]
-            );
-        }
-        // Unmoved cells read in file order down the column.
-        let firsts: Vec<usize> = table
-            .rows
-            .iter()
-            .filter(|r| !r.cells[v].is_empty() && !r.moved.contains(&v))
-            .map(|r| r.cells[v][0])
-            .collect();
-        assert!(
-            firsts.windows(2).all(|w| w[0] < w[1]),
-            "v{v} column out of order: {firsts:?}"
-        );
-        for row in &table.rows {
-            assert!(
-                row.cells[v].windows(2).all(|w| w[0] < w[1]),
-                "cell ids sorted"
-            );
-        }
-    }
-    assert!(
-        table
-            .rows
-            .iter()
-            .all(|r| r.cells.iter().any(|c| !c.is_empty())),
-        "no empty rows"
-    );
+    invariants::table(versions, &table.rows);
 }
 
 proptest! {

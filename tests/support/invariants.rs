@@ -231,19 +231,13 @@ pub fn align(data: &[u8]) {
     comparison(&cmp);
 }
 
-/// The invariants of a comparison:
-///
-/// - every story paragraph (headline included) of every version is in exactly
-///   one row, each boilerplate paragraph in none; no row is empty; cell ids are
-///   sorted; read down a column, the cells not marked moved are in file order;
-/// - a similarity per row, within 0..=1;
-/// - every change is between two versions present in its row, in row order,
-///   and its spans are the change's own text in the two cells' texts;
-/// - word counts of a pair never have more words alike than words.
-pub fn comparison(cmp: &Comparison) {
-    let n = cmp.versions.len();
-    let rows = &cmp.table.rows;
-    for (v, ver) in cmp.versions.iter().enumerate() {
+/// The alignment's own invariants: a cell per version in every row, cell ids
+/// sorted and in range, every story paragraph in exactly one row and every
+/// boilerplate paragraph in none, unmoved cells in file order down each
+/// column, no empty row.
+pub fn table(versions: &[Version], rows: &[wirediff::align::Row]) {
+    let n = versions.len();
+    for (v, ver) in versions.iter().enumerate() {
         let mut seen = vec![0usize; ver.paragraphs.len()];
         for (r, row) in rows.iter().enumerate() {
             assert_eq!(row.cells.len(), n, "row {r} has a cell per version");
@@ -282,6 +276,21 @@ pub fn comparison(cmp: &Comparison) {
     for (r, row) in rows.iter().enumerate() {
         assert!(row.cells.iter().any(|c| !c.is_empty()), "row {r} is empty");
     }
+}
+
+/// The invariants of a comparison:
+///
+/// - every story paragraph (headline included) of every version is in exactly
+///   one row, each boilerplate paragraph in none; no row is empty; cell ids are
+///   sorted; read down a column, the cells not marked moved are in file order;
+/// - a similarity per row, within 0..=1;
+/// - every change is between two versions present in its row, in row order,
+///   and its spans are the change's own text in the two cells' texts;
+/// - word counts of a pair never have more words alike than words.
+pub fn comparison(cmp: &Comparison) {
+    let n = cmp.versions.len();
+    let rows = &cmp.table.rows;
+    table(&cmp.versions, rows);
     assert_eq!(cmp.similarity.len(), rows.len());
     for (r, s) in cmp.similarity.iter().enumerate() {
         assert!((0.0..=1.0 + 1e-9).contains(s), "row {r} similarity {s}");
