@@ -132,7 +132,10 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
     for (name, cmp) in [("sample", &sample_cmp), ("synthetic-20x200", &big_cmp)] {
         g.bench_function(format!("{name}/stats"), |b| {
-            b.iter(|| wirediff::analysis::stats::compute(black_box(cmp), 0));
+            b.iter(|| {
+                let cmp = black_box(cmp);
+                wirediff::analysis::stats::compute(cmp, 0, (&cmp.changes, &cmp.pair_words))
+            });
         });
         g.bench_function(format!("{name}/entities"), |b| {
             b.iter(|| wirediff::analysis::entities::entities(black_box(cmp)));

@@ -20,7 +20,7 @@ pub mod entities;
 pub mod quotes;
 pub mod stats;
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Pairing};
 use crate::diff::{self, Change};
 
 /// The reference-independent analysis of a comparison.
@@ -51,8 +51,17 @@ impl Analysis {
         let row_words: Vec<Vec<usize>> = (0..cmp.versions.len())
             .map(|v| stats::row_words(cmp, v))
             .collect();
-        let matrix = stats::matrix_of(cmp, &row_words);
-        let most_central = stats::most_central(&matrix);
+        // With a hub per row, the pairing already judged which version is
+        // most central, from the words the versions share: the matrix and
+        // the default reference are that judgement, so the hubs are it.
+        let (matrix, most_central) = match &cmp.pairing {
+            Pairing::All => {
+                let matrix = stats::matrix_of(cmp, &row_words);
+                let central = stats::most_central(&matrix);
+                (matrix, central)
+            }
+            Pairing::Hub { order, matrix } => (matrix.clone(), order.first().copied().unwrap_or(0)),
+        };
         let quotes = quotes::quotations(cmp);
         let opts = diff::DiffOptions::default();
         let quote_changes = quotes

@@ -1,9 +1,13 @@
 //! The whole comparison as one value: classify boilerplate, align, diff every row.
 //!
 //! This is the single entry point the CLI, the exports and the terminal UI share,
-//! so they always show the same thing.
+//! so they always show the same thing. Which pairs of versions are word-diffed
+//! is [`pairing`]'s choice (every pair, or each row against its hub when there
+//! are many versions); [`row_diff`] diffs them.
 
-use std::ops::Range;
+pub mod pairing;
+mod row_diff;
+
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -15,7 +19,8 @@ use crate::boilerplate::{BoilerplateConfig, Classifier, PatternError};
 use crate::diff::{self, Change, DiffOptions};
 use crate::model::Version;
 use crate::progress::{Progress, Stage};
-use crate::text;
+pub use pairing::{DiffConfig, Pairing};
+use row_diff::RowResult;
 
 /// Engine settings (the `[align]` and `[boilerplate]` tables of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -25,6 +30,8 @@ pub struct EngineConfig {
     pub align: AlignConfig,
     /// Boilerplate rules.
     pub boilerplate: BoilerplateConfig,
+    /// Which pairs of versions are word-diffed.
+    pub diff: pairing::DiffConfig,
 }
 
 /// One change inside a row, between two versions.
@@ -71,12 +78,19 @@ pub struct Comparison {
     pub versions: Vec<Version>,
     /// Rows of aligned paragraphs.
     pub table: AlignmentTable,
-    /// Per row, the mean word similarity of the versions present (1.0 for one version).
+    /// Per row, the mean word similarity of the pairs diffed (1.0 for one version).
     pub similarity: Vec<f64>,
-    /// Changes of every row between every pair of versions present (`against < version`).
+    /// Changes of every row between the pairs of versions [`Comparison::pairing`]
+    /// chose (`against < version`), in row order.
     pub changes: Vec<RowChange>,
-    /// Word counts of every pair of versions present in every row.
+    /// Word counts of the same pairs.
     pub pair_words: Vec<PairWords>,
+    /// Which pairs were diffed: every pair present in a row, or each row's
+    /// versions against its hub.
+    pub pairing: Pairing,
+    /// Per version, whether it reads as noisy print (OCR), judged once on its
+    /// whole story: a name or figure read differently there is a misreading.
+    noisy: Vec<bool>,
     /// What does not depend on the reference, computed on first use (see
     /// [`Comparison::analysis`]).
     analysis: OnceLock<Analysis>,
@@ -109,13 +123,46 @@ impl Comparison {
         self.analysis.get_or_init(|| Analysis::of(self))
     }
 
-    /// The changes of row `r` (every pair), found by binary search: changes
-    /// are kept in row order.
+    /// The changes of row `r` (every pair diffed), found by binary search:
+    /// changes are kept in row order.
     #[must_use]
     pub fn row_changes(&self, r: usize) -> &[RowChange] {
-        let start = self.changes.partition_point(|c| c.row < r);
-        let end = start + self.changes[start..].partition_point(|c| c.row == r);
-        &self.changes[start..end]
+        changes_of_row(&self.changes, r)
+    }
+
+    /// Every pair of `reference` with a version present in the same row,
+    /// diffed now, when [`Comparison::pairing`] did not diff them all (a
+    /// reference other than the hubs' first); `None` when `changes` and
+    /// `pair_words` already hold them. A view against that reference builds
+    /// this once.
+    #[must_use]
+    pub fn pairs_against(&self, reference: usize) -> Option<PairSet> {
+        if self.pairing.covers(reference) {
+            return None;
+        }
+        let opts = DiffOptions::default();
+        let per_row: Vec<RowResult> = (0..self.table.rows.len())
+            .into_par_iter()
+            .map(|r| {
+                let row = &self.table.rows[r];
+                let pairs: Vec<(usize, usize)> =
+                    if row.cells.get(reference).is_none_or(Vec::is_empty) {
+                        Vec::new()
+                    } else {
+                        row.present()
+                            .filter(|&v| v != reference)
+                            .map(|v| (v.min(reference), v.max(reference)))
+                            .collect()
+                    };
+                row_diff::diff_pairs(self, r, &pairs, &opts)
+            })
+            .collect();
+        let mut set = PairSet::default();
+        for (changes, _, words) in per_row {
+            set.changes.extend(changes);
+            set.words.extend(words);
+        }
+        Some(set)
     }
 
     /// Whether all versions are the same text: every row has every version, no
@@ -143,126 +190,22 @@ impl Comparison {
     }
 }
 
-/// Diffs every pair of versions present in row `r`: its changes and the mean similarity.
-/// One row's changes, mean pair similarity and pair word counts.
-type RowResult = (Vec<RowChange>, f64, Vec<PairWords>);
-
-fn diff_row(cmp: &Comparison, r: usize, opts: &DiffOptions, noisy: &[bool]) -> RowResult {
-    let present: Vec<usize> = cmp.table.rows[r].present().collect();
-    let texts: Vec<String> = present.iter().map(|&v| cmp.cell_text(r, v)).collect();
-    let prepared: Vec<diff::Prepared<'_>> = texts
-        .iter()
-        .zip(&present)
-        .map(|(t, &v)| diff::Prepared::with_noise(t, noisy[v]))
-        .collect();
-    let names: Vec<diff::names::NameIndex<'_>> = prepared
-        .iter()
-        .map(|p| diff::names::NameIndex::new(p.text(), p.tokens()))
-        .collect();
-    let (mut changes, mut sims, mut words) = (Vec::new(), Vec::new(), Vec::new());
-    for (ia, &a) in present.iter().enumerate() {
-        for (ib, &b) in present.iter().enumerate().skip(ia + 1) {
-            let pair = diff::diff_prepared(&prepared[ia], &prepared[ib], opts);
-            sims.push(pair.similarity);
-            let (ta, tb) = (&texts[ia], &texts[ib]);
-            let (mut equal_a, mut equal_b) = (Vec::new(), Vec::new());
-            for seg in &pair.segments {
-                if let diff::Segment::Equal { old_span, new_span } = seg {
-                    extend_spans(&mut equal_a, old_span);
-                    extend_spans(&mut equal_b, new_span);
-                }
-            }
-            let (same_a, same_b) = (words_within(ta, &equal_a), words_within(tb, &equal_b));
-            words.push(PairWords {
-                row: r,
-                a,
-                b,
-                words_a: text::word_count(ta),
-                words_b: text::word_count(tb),
-                same_a,
-                same_b,
-            });
-            let own: Vec<diff::Change> = pair
-                .segments
-                .into_iter()
-                .filter_map(|seg| match seg {
-                    diff::Segment::Change(change) => Some(change),
-                    diff::Segment::Equal { .. } => None,
-                })
-                .collect();
-            let refs: Vec<&diff::Change> = own.iter().collect();
-            let found = diff::names::across(
-                (prepared[ia].text(), &names[ia]),
-                (prepared[ib].text(), &names[ib]),
-                &refs,
-            );
-            let claims = diff::claims::across(
-                (prepared[ia].text(), prepared[ia].tokens()),
-                (prepared[ib].text(), prepared[ib].tokens()),
-                &refs,
-            );
-            let tag = |change, across| RowChange {
-                row: r,
-                version: b,
-                against: a,
-                change,
-                across,
-            };
-            changes.extend(own.into_iter().map(|c| tag(c, false)));
-            changes.extend(found.into_iter().map(|c| tag(c, true)));
-            changes.extend(claims.into_iter().map(|c| tag(c, true)));
-        }
-    }
-    #[allow(clippy::cast_precision_loss)] // pair counts are tiny
-    let mean = if sims.is_empty() {
-        1.0
-    } else {
-        sims.iter().sum::<f64>() / sims.len() as f64
-    };
-    (changes, mean, words)
+/// Changes and word counts of some pairs of versions, in row order: those a
+/// view reads when the comparison did not diff them ([`Comparison::pairs_against`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PairSet {
+    /// The changes, as in [`Comparison::changes`].
+    pub changes: Vec<RowChange>,
+    /// The word counts, as in [`Comparison::pair_words`].
+    pub words: Vec<PairWords>,
 }
 
-/// Adds `span` to `spans`, joined to the last one when they touch, so a word
-/// across two adjacent equal stretches still lies inside one.
-fn extend_spans(spans: &mut Vec<Range<usize>>, span: &Range<usize>) {
-    match spans.last_mut() {
-        Some(last) if last.end == span.start => last.end = span.end,
-        _ => spans.push(span.clone()),
-    }
-}
-
-/// How many words of `text` (as [`text::word_count`] counts them) are alike:
-/// every letter and digit of the word lies inside `spans` (the equal
-/// stretches, in order, not overlapping). Punctuation may differ, as it may
-/// in a word the diff cut in two ("were!told" against "were told"): such a
-/// word is one word alike, not one per piece, which counted more words alike
-/// than the text has (a share above 100%).
-fn words_within(text: &str, spans: &[Range<usize>]) -> usize {
-    let mut spans = spans.iter().peekable();
-    let mut inside = |at: usize| {
-        while spans.next_if(|sp| sp.end <= at).is_some() {}
-        spans.peek().is_some_and(|sp| sp.start <= at)
-    };
-    let mut count = 0;
-    let mut word: Option<(bool, bool)> = None; // (has a letter or digit, all of them inside)
-    // One past the end closes the last word like any white space.
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some((true, true)) = word.take() {
-                count += 1;
-            }
-            continue;
-        }
-        let (has, all) = word.get_or_insert((false, true));
-        if c.is_alphanumeric() {
-            *has = true;
-            *all = *all && inside(i);
-        }
-    }
-    count
+/// The changes of row `r` in `changes` (kept in row order), by binary search.
+#[must_use]
+pub fn changes_of_row(changes: &[RowChange], r: usize) -> &[RowChange] {
+    let start = changes.partition_point(|c| c.row < r);
+    let end = start + changes[start..].partition_point(|c| c.row == r);
+    &changes[start..end]
 }
 
 /// Runs the whole engine on decoded versions.
@@ -290,20 +233,8 @@ pub fn compare_with(
     progress.begin(Stage::Aligning, 0);
     let table = align::align_reusing(&versions, &cfg.align, Some(&terms));
     drop(terms);
-    let mut cmp = Comparison {
-        versions,
-        table,
-        similarity: Vec::new(),
-        changes: Vec::new(),
-        pair_words: Vec::new(),
-        analysis: OnceLock::new(),
-    };
-    let opts = DiffOptions::default();
-    progress.begin(Stage::Diffing, cmp.table.rows.len());
-    // Whether each version reads as noisy print (OCR), judged once on its
-    // whole story: a name or figure read differently there is a misreading.
-    let noisy: Vec<bool> = cmp
-        .versions
+    let pairing = Pairing::plan(&versions, &table, &cfg.diff);
+    let noisy: Vec<bool> = versions
         .par_iter()
         .map(|v| {
             let (words, garbled) = v
@@ -315,11 +246,25 @@ pub fn compare_with(
             diff::kind::noisy_counts(words, garbled)
         })
         .collect();
+    let mut cmp = Comparison {
+        versions,
+        table,
+        similarity: Vec::new(),
+        changes: Vec::new(),
+        pair_words: Vec::new(),
+        pairing,
+        noisy,
+        analysis: OnceLock::new(),
+    };
+    let opts = DiffOptions::default();
+    progress.begin(Stage::Diffing, cmp.table.rows.len());
     // Rows are independent: diff them in parallel, then keep them in row order.
     let per_row: Vec<RowResult> = (0..cmp.table.rows.len())
         .into_par_iter()
         .map(|r| {
-            let row = diff_row(&cmp, r, &opts, &noisy);
+            let present: Vec<usize> = cmp.table.rows[r].present().collect();
+            let pairs = cmp.pairing.pairs(&present);
+            let row = row_diff::diff_pairs(&cmp, r, &pairs, &opts);
             progress.advance(1);
             row
         })
@@ -343,23 +288,6 @@ pub fn compare_with(
 mod tests {
     use super::*;
     use crate::ingest::{Input, ReadOptions, decode};
-
-    #[test]
-    fn words_within_counts_only_whole_words() {
-        let text = "Drivers were!told to go.";
-        assert_eq!(
-            words_within(text, std::slice::from_ref(&(0..text.len()))),
-            4
-        );
-        // The diff's equal stretches around a changed `!`: "were!told" is cut
-        // but every letter of it is alike, so it is one word alike.
-        assert_eq!(words_within(text, &[0..12, 13..text.len()]), 4);
-        // A letter changed: "were!told" is not alike.
-        assert_eq!(words_within(text, &[0..12, 14..text.len()]), 3);
-        assert_eq!(words_within(text, &[]), 0);
-        assert_eq!(words_within(" -- a ", std::slice::from_ref(&(4..5))), 1);
-        assert_eq!(words_within("caf\u{e9} ok", &[0..3, 6..8]), 1);
-    }
 
     /// Found by the `align` fuzz target: a word glued by punctuation in one
     /// version counted as two words alike, more than the version has.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::AlignConfig;
 use crate::boilerplate::BoilerplateConfig;
-use crate::compare::EngineConfig;
+use crate::compare::{DiffConfig, EngineConfig};
 
 /// The commented default configuration, as shipped.
 pub const DEFAULT_TOML: &str = include_str!("../assets/config.default.toml");
@@ -26,6 +26,8 @@ pub struct Config {
     pub align: AlignConfig,
     /// `[boilerplate]`: boilerplate rules.
     pub boilerplate: BoilerplateConfig,
+    /// `[diff]`: which pairs of versions are word-diffed.
+    pub diff: DiffConfig,
     /// `[tui]`: theme, colours, mouse and key bindings of the terminal UI.
     pub tui: crate::tui::TuiConfig,
 }
@@ -54,6 +56,7 @@ impl Config {
         EngineConfig {
             align: self.align,
             boilerplate: self.boilerplate.clone(),
+            diff: self.diff,
         }
     }
 }

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use crate::analysis::entities::Form;
 use crate::analysis::quotes::{Status, Wording};
 use crate::analysis::stats::{self, Stats};
-use crate::compare::{Comparison, RowChange};
+use crate::compare::{Comparison, PairSet, RowChange, changes_of_row};
 use crate::diff::{Change, ChangeKind, Reason};
 use crate::model::ParagraphKind;
 
@@ -278,6 +278,9 @@ pub struct StoryView {
     /// Per comparison row, its index in `rows` (`NO_ROW` when no shown
     /// version has it): the UI looks rows up on every key and frame.
     row_at: Vec<usize>,
+    /// The reference's pairs this view diffed itself, when the comparison
+    /// had not (see [`Comparison::pairs_against`]): its statistics read them.
+    own_pairs: Option<PairSet>,
 }
 
 /// `row_at` of a row no shown version has.
@@ -301,6 +304,10 @@ impl StoryView {
     #[must_use]
     pub fn new(cmp: &Comparison, choice: Choice) -> Self {
         let reference = choice.reference;
+        let own_pairs = cmp.pairs_against(reference);
+        let source = own_pairs
+            .as_ref()
+            .map_or(&cmp.changes[..], |p| &p.changes[..]);
         let mut rows = Vec::new();
         let mut changes = Vec::new();
         for (r, row) in cmp.table.rows.iter().enumerate() {
@@ -308,7 +315,7 @@ impl StoryView {
                 continue;
             }
             let ref_present = !row.cells[reference].is_empty();
-            let stored = cmp.row_changes(r);
+            let stored = changes_of_row(source, r);
             let cells = choice
                 .versions
                 .iter()
@@ -358,6 +365,7 @@ impl StoryView {
             summaries,
             by_kind,
             analysis: OnceLock::new(),
+            own_pairs,
         }
     }
 
@@ -372,7 +380,15 @@ impl StoryView {
             "a view reads the comparison it was built from"
         );
         self.analysis.get_or_init(|| ViewAnalysis {
-            stats: stats::compute(cmp, self.choice.reference),
+            stats: stats::compute(
+                cmp,
+                self.choice.reference,
+                self.own_pairs
+                    .as_ref()
+                    .map_or((&cmp.changes[..], &cmp.pair_words[..]), |p| {
+                        (&p.changes[..], &p.words[..])
+                    }),
+            ),
             names: names(cmp, &self.choice),
             quotes: quotes(cmp, &self.choice),
         })

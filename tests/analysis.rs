@@ -84,7 +84,7 @@ fn matrix_shares_and_central_version() {
     let rewritten = "Gunmen fired at a market in Basra on Monday, police said.\n\n\
 Seven of his guards were wounded in the attack on his residence in the Green Zone, two officials said.";
     let cmp = story(&[WIRE, &copy, &trimmed, rewritten]);
-    let s = stats::compute(&cmp, 0);
+    let s = stats::compute(&cmp, 0, (&cmp.changes, &cmp.pair_words));
     let m = &s.matrix;
     assert!(
         (m[0][1] - 1.0).abs() < 1e-9,
@@ -127,7 +127,7 @@ fn paraphrase_signal_separates_swaps_from_rewrites() {
             "who reject the outcome of last month's parliamentary vote as rigged",
         );
     let cmp = story(&[WIRE, &swapped, &edited]);
-    let s = stats::compute(&cmp, 0);
+    let s = stats::compute(&cmp, 0, (&cmp.changes, &cmp.pair_words));
     assert!(s.versions[1].paraphrase, "{:?}", s.versions[1]);
     assert!(!s.versions[2].paraphrase, "{:?}", s.versions[2]);
     assert!(!s.versions[0].paraphrase);

@@ -541,7 +541,7 @@ fn check_html_analysis(cmp: &Comparison, opts: &ExportOptions, doc: &roxmltree::
     };
 
     // Similarity: an N×N matrix of the shown versions, in order.
-    let st = stats::compute(cmp, opts.reference);
+    let st = stats::compute(cmp, opts.reference, (&cmp.changes, &cmp.pair_words));
     let sim = section("similarity");
     assert!(
         all_text(sim).contains(&format!(
@@ -1075,7 +1075,7 @@ fn check_md_analysis(
         assert_eq!((h.tag, h.text.as_str()), ("h2", want));
     };
 
-    let st = stats::compute(cmp, opts.reference);
+    let st = stats::compute(cmp, opts.reference, (&cmp.changes, &cmp.pair_words));
     heading(it, "Similarity");
     let note = it.next().expect("note");
     assert!(

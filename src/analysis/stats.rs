@@ -14,7 +14,7 @@
 
 use serde::Serialize;
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, PairWords, RowChange};
 use crate::diff::ChangeKind;
 
 /// Fewest single-word swaps against the reference for a paraphrase verdict
@@ -147,7 +147,11 @@ pub fn most_central(matrix: &[Vec<f64>]) -> usize {
 
 /// Per version: single-word substitutions of wording, and clause-sized
 /// rewrites, against `reference` (one pass over the changes).
-fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)> {
+fn swaps_and_rewrites(
+    cmp: &Comparison,
+    changes: &[RowChange],
+    reference: usize,
+) -> Vec<(usize, usize)> {
     let words = |s: &str| {
         s.split_whitespace()
             .filter(|x| x.chars().any(char::is_alphabetic))
@@ -160,7 +164,7 @@ fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)>
         it.next().is_some_and(|x| x.chars().count() >= 3) && it.next().is_none()
     };
     let mut out = vec![(0, 0); cmp.versions.len()];
-    for c in cmp.changes.iter().filter(|c| !c.across) {
+    for c in changes.iter().filter(|c| !c.across) {
         let other = if c.against == reference {
             c.version
         } else if c.version == reference {
@@ -181,24 +185,34 @@ fn swaps_and_rewrites(cmp: &Comparison, reference: usize) -> Vec<(usize, usize)>
     out
 }
 
-/// Everything, against `reference` (the matrix is the comparison's, built once).
-#[must_use]
-pub fn compute(cmp: &Comparison, reference: usize) -> Stats {
-    compute_with(cmp, cmp.analysis().matrix.clone(), reference)
-}
-
 /// Everything, against the most central version (the default reference).
 #[must_use]
 pub fn compute_central(cmp: &Comparison) -> Stats {
-    compute(cmp, cmp.analysis().most_central)
+    // The hubs are the most central version where it is present, so its
+    // pairs are always among the comparison's own.
+    compute(
+        cmp,
+        cmp.analysis().most_central,
+        (&cmp.changes, &cmp.pair_words),
+    )
 }
 
-fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
+/// Everything, against `reference` (the matrix is the comparison's, built
+/// once), from `pairs`: the changes and word counts of every pair of
+/// `reference` with another version in a row (`cmp`'s own, or those a view
+/// diffed; see [`Comparison::pairs_against`]); other pairs in them are skipped.
+#[must_use]
+pub fn compute(
+    cmp: &Comparison,
+    reference: usize,
+    (changes, pair_words): (&[RowChange], &[PairWords]),
+) -> Stats {
+    let m = cmp.analysis().matrix.clone();
     let n = cmp.versions.len();
     // Counted once per comparison (see `Analysis`), not per reference.
     let words = &cmp.analysis().row_words;
     let mut same_with_ref = vec![0usize; n];
-    for p in &cmp.pair_words {
+    for p in pair_words {
         if p.a == reference {
             same_with_ref[p.b] += p.same_b;
         } else if p.b == reference {
@@ -206,7 +220,7 @@ fn compute_with(cmp: &Comparison, m: Vec<Vec<f64>>, reference: usize) -> Stats {
         }
     }
     let rows = &cmp.table.rows;
-    let per_version = swaps_and_rewrites(cmp, reference);
+    let per_version = swaps_and_rewrites(cmp, changes, reference);
     let versions = (0..n)
         .map(|v| {
             let total: usize = words[v].iter().sum();

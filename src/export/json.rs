@@ -35,7 +35,7 @@ use serde::Serialize;
 use crate::analysis::entities::Entity;
 use crate::analysis::quotes::Quotation;
 use crate::analysis::stats::{self, Stats};
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Pairing};
 use crate::diff::{ChangeKind, Reason};
 use crate::model::ParagraphKind;
 use crate::view::{Choice, StoryView};
@@ -50,6 +50,10 @@ struct Doc<'a> {
     versions: Vec<VersionDto<'a>>,
     rows: Vec<RowDto<'a>>,
     changes: Vec<ChangeDto<'a>>,
+    /// Which pairs `changes` holds: `all` (every pair of versions in a row)
+    /// or `hub` (many versions: each row's versions against its hub, the
+    /// most central version the row has).
+    pairs: &'static str,
     stats: &'a Stats,
     entities: &'a [Entity],
     quotes: &'a [Quotation],
@@ -276,6 +280,10 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
                 )
             })
             .collect(),
+        pairs: match cmp.pairing {
+            Pairing::All => "all",
+            Pairing::Hub { .. } => "hub",
+        },
         stats: st,
         entities: &analysis.entities,
         quotes: &analysis.quotes,

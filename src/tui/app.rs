@@ -249,15 +249,26 @@ impl App {
         }
     }
 
-    /// Whether versions `a` and `b` word-differ in row `r` (either direction;
-    /// for the overview's coverage of versions not on screen).
+    /// Whether version `v` word-differs from the reference in row `r`: read
+    /// from the view when `v` is shown, else from the comparison's own pairs
+    /// (for the overview's coverage of versions not on screen); `None` when
+    /// that pair was never diffed (many versions, another reference than
+    /// the hub; see [`crate::compare::Pairing`]).
     #[must_use]
-    pub fn pair_differs(&self, r: usize, a: usize, b: usize) -> bool {
-        let pair = (a.min(b), a.max(b));
-        self.cmp
-            .row_changes(r)
-            .iter()
-            .any(|c| (c.against, c.version) == pair)
+    pub fn differs_from_reference(&self, r: usize, v: usize) -> Option<bool> {
+        if let Some(cell) = self.view.row(r).and_then(|row| row.cell(v)) {
+            return Some(!cell.changes.is_empty());
+        }
+        if !self.cmp.pairing.covers(self.reference) {
+            return None;
+        }
+        let pair = (v.min(self.reference), v.max(self.reference));
+        Some(
+            self.cmp
+                .row_changes(r)
+                .iter()
+                .any(|c| (c.against, c.version) == pair),
+        )
     }
 
     /// Whether row `r` differs between the reference and any other version on screen.

@@ -12,6 +12,11 @@ use wirediff::model::ParagraphKind;
 
 /// Compares `(name, text)` versions with the default configuration.
 pub fn compare_texts(versions: &[(String, String)]) -> Comparison {
+    compare_texts_with(versions, &EngineConfig::default())
+}
+
+/// Compares `(name, text)` versions with `cfg`.
+pub fn compare_texts_with(versions: &[(String, String)], cfg: &EngineConfig) -> Comparison {
     let opts = ReadOptions::default();
     let decoded = versions
         .iter()
@@ -27,7 +32,7 @@ pub fn compare_texts(versions: &[(String, String)]) -> Comparison {
             .expect("decodes")
         })
         .collect();
-    compare(decoded, &EngineConfig::default()).expect("compare")
+    compare(decoded, cfg).expect("compare")
 }
 
 /// Shorthand: versions from string slices, named `v0.txt`, `v1.txt`, ….

@@ -123,12 +123,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme.dim,
     );
     y += 2;
-    put(
-        inner.x,
-        y,
-        "coverage (█ same as the reference · ▓ reworded · ─ lacks the row)",
-        theme.header,
-    );
+    // A hidden version is not in the view; with many versions, its pairs
+    // with a reference other than the hub were never diffed (`Pairing`).
+    let legend = if app.cmp.pairing.covers(app.reference) {
+        "coverage (█ same as the reference · ▓ reworded · ─ lacks the row)"
+    } else {
+        "coverage (█ same as the reference · ▓ reworded · ▒ not compared · ─ lacks the row)"
+    };
+    put(inner.x, y, legend, theme.header);
     y += 1;
     let rows = app.cmp.table.rows.len();
     let bar_w = w.saturating_sub(usize::from(name_w)).max(1);
@@ -149,10 +151,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let row = &app.cmp.table.rows[r.min(rows.saturating_sub(1))];
                 if rows == 0 || row.cells[v].is_empty() {
                     '─'
-                } else if v == app.reference || !app.pair_differs(r, app.reference, v) {
+                } else if v == app.reference {
                     '█'
                 } else {
-                    '▓'
+                    match app.differs_from_reference(r, v) {
+                        Some(false) => '█',
+                        Some(true) => '▓',
+                        None => '▒',
+                    }
                 }
             })
             .collect();
