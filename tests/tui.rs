@@ -8,7 +8,7 @@ mod synth;
 
 use insta::assert_snapshot;
 use screen::{app, keys, markup, render, sample, text, type_text};
-use wirediff::tui::app::{Mode, Overlay};
+use wirediff::tui::app::{App, Mode, Overlay};
 
 #[test]
 fn sample_at_80x24() {
@@ -112,13 +112,41 @@ fn twelve_versions_scroll_horizontally() {
     let versions = synth::story(5, 12, 6, 25);
     let mut a = app(screen::compared(versions), 160, 30);
     let first = text(&render(&a));
-    assert!(first.contains("columns 1-6 of 12"), "{first}");
+    assert!(first.contains("6 of 12 columns"), "{first}");
     assert_snapshot!(markup(&render(&a)));
-    keys(&mut a, "Right Right Right");
+    let header = |a: &App| {
+        text(&render(a))
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let reference = format!("v{} ", a.reference);
     assert!(
-        text(&render(&a)).contains("v03"),
-        "scrolled to later columns"
+        header(&a)
+            .trim_start_matches(" row  ")
+            .starts_with(&reference)
     );
+    keys(&mut a, "Right Right Right");
+    let scrolled = header(&a);
+    // The reference stays pinned at the left; the others scroll past it.
+    assert!(
+        scrolled
+            .trim_start_matches(" row  ")
+            .starts_with(&reference),
+        "{scrolled}"
+    );
+    assert!(
+        scrolled.contains("v05") && !scrolled.contains("v00"),
+        "{scrolled}"
+    );
+    // Focusing a column off screen scrolls to it.
+    keys(&mut a, "Left Left Left");
+    for _ in 0..9 {
+        keys(&mut a, "Tab");
+    }
+    let focused = format!("v{} v", a.focus);
+    assert!(header(&a).contains(&focused), "{} {}", a.focus, header(&a));
 }
 
 #[test]
@@ -435,4 +463,219 @@ mod loading {
             let _ = render(&files(3), DIFFING, w, h);
         }
     }
+}
+
+/// Every mark a column shows belongs to a version the reader can name: a
+/// version's column marks only its own changes against the reference (their
+/// new side); the reference column marks the old side of the focused
+/// version's changes only (of every visible column when it is focused
+/// itself), for every reference and focus.
+#[test]
+fn every_mark_belongs_to_its_columns_version() {
+    use wirediff::tui::layout;
+    use wirediff::tui::wrap::Mark;
+    let cmp = sample();
+    let n = cmp.versions.len();
+    for reference in 0..n {
+        for focus in 0..n {
+            let mut a = app(cmp.clone(), 250, 60);
+            a.reference = reference;
+            a.order = std::iter::once(reference)
+                .chain((0..n).filter(|&v| v != reference))
+                .collect();
+            a.focus = focus;
+            a.rebuild_items();
+            a.sync_view();
+            let visible: Vec<usize> = layout::columns(&a).iter().map(|c| c.version).collect();
+            assert_eq!(visible.len(), n);
+            let mut marked = 0;
+            for row in &a.view.rows {
+                for cell in row.cells.iter().filter(|c| c.present) {
+                    let marks = layout::cell_marks(&a, &row.cells, cell, &visible);
+                    for (span, mark) in marks {
+                        let Mark::Change(kind) = mark else { continue };
+                        marked += 1;
+                        let owners: Vec<usize> = a
+                            .view
+                            .changes
+                            .iter()
+                            .filter(|c| c.row == row.row && c.kind == kind)
+                            .filter(|c| {
+                                if cell.version == reference {
+                                    c.old_span == span
+                                } else {
+                                    c.new_span == span && c.version == cell.version
+                                }
+                            })
+                            .map(|c| c.version)
+                            .collect();
+                        assert!(
+                            !owners.is_empty(),
+                            "r{reference} f{focus} v{}",
+                            cell.version
+                        );
+                        if cell.version == reference && focus != reference {
+                            assert!(owners.contains(&focus), "reference marks v{focus}'s");
+                        }
+                    }
+                }
+            }
+            assert!(marked > 0);
+        }
+    }
+}
+
+/// A word a version dropped leaves a caret in that version's own column.
+#[test]
+fn dropped_words_leave_a_caret_where_they_were() {
+    use wirediff::tui::layout;
+    let mut a = app(sample(), 250, 60);
+    let focus = a.focus;
+    let visible: Vec<usize> = layout::columns(&a).iter().map(|c| c.version).collect();
+    let removal = a
+        .view
+        .changes
+        .iter()
+        .find(|c| c.version == focus && c.new.is_empty() && !c.old.is_empty())
+        .cloned()
+        .expect("the focused version drops words somewhere");
+    let row = a.view.row(removal.row).expect("row");
+    let cell = row.cell(focus).expect("cell");
+    let inserts = layout::cell_insertions(&a, &row.cells, cell, &visible);
+    assert!(
+        inserts
+            .iter()
+            .any(|(at, s, _)| *at == removal.new_span.start && s == layout::DROP_CARET),
+        "{inserts:?}"
+    );
+    // Drawn in the column, where the words were.
+    a.top = wirediff::tui::app::Pos {
+        item: a
+            .items
+            .iter()
+            .position(|i| *i == wirediff::tui::app::Item::Row(removal.row))
+            .expect("item"),
+        line: 0,
+    };
+    assert!(text(&render(&a)).contains(layout::DROP_CARET));
+}
+
+/// `w` hides the kinds a reader reads past from the grid, the panel and
+/// n/N, and the status line says so; `w` again shows them.
+#[test]
+fn minor_kinds_hide_in_one_key_and_the_status_says_so() {
+    use wirediff::diff::ChangeKind;
+    use wirediff::tui::app::MINOR_KINDS;
+    use wirediff::tui::layout;
+    use wirediff::tui::wrap::Mark;
+    let mut a = app(sample(), 200, 50);
+    let minor_marks = |a: &App| {
+        let visible: Vec<usize> = layout::columns(a).iter().map(|c| c.version).collect();
+        a.view
+            .rows
+            .iter()
+            .flat_map(|r| {
+                r.cells
+                    .iter()
+                    .flat_map(|c| layout::cell_marks(a, &r.cells, c, &visible))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|(_, m)| matches!(m, Mark::Change(k) if MINOR_KINDS.contains(k)))
+            .count()
+    };
+    assert!(minor_marks(&a) > 0);
+    assert!(!text(&render(&a)).contains("minor hidden"));
+    keys(&mut a, "w");
+    assert!(a.hide_minor);
+    assert_eq!(minor_marks(&a), 0);
+    let screen = text(&render(&a));
+    assert!(screen.contains("minor hidden"), "{screen}");
+    assert_snapshot!(markup(&render(&a)));
+    keys(&mut a, "d");
+    let Overlay::Differences(panel) = a.overlay.clone() else {
+        panic!("panel open");
+    };
+    assert!(!panel.items.is_empty());
+    assert!(
+        panel
+            .items
+            .iter()
+            .all(|&c| !MINOR_KINDS.contains(&a.view.changes[c].kind))
+    );
+    keys(&mut a, "Esc");
+    for _ in 0..10 {
+        keys(&mut a, "n");
+        if let Some(c) = a.current() {
+            assert!(!MINOR_KINDS.contains(&c.kind));
+            assert_ne!(c.kind, ChangeKind::Wording);
+        }
+    }
+    keys(&mut a, "w");
+    assert!(minor_marks(&a) > 0);
+}
+
+/// The legend maps each kind on screen to its style; `L` hides it and gives
+/// the line back to the text. Without colour, the kinds a fact-checker acts
+/// on carry a tag in the text and in the legend.
+#[test]
+fn legend_toggles_and_tags_tell_kinds_apart_without_colour() {
+    use wirediff::tui::theme::{ColorLevel, Theme, ThemeName};
+    let mut a = app(sample(), 160, 40);
+    let legend_line = |a: &App| {
+        text(&render(a))
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        legend_line(&a).contains("ref column: v"),
+        "{}",
+        legend_line(&a)
+    );
+    assert!(legend_line(&a).contains("wording"));
+    let body = a.body_height();
+    keys(&mut a, "L");
+    assert!(!legend_line(&a).contains("ref column"));
+    assert_eq!(a.body_height(), body + 1);
+    keys(&mut a, "L");
+    let mono = Theme::new(ThemeName::Mono, ColorLevel::Truecolor, true);
+    assert!(mono.kind_tags);
+    a.kind_tags = mono.kind_tags;
+    let screen = text(&wirediff_render_mono(&a, &mono));
+    assert!(
+        ["[date]", "[name]", "[spell]", "[quote]", "[num=]"]
+            .iter()
+            .any(|t| screen.contains(t)),
+        "{screen}"
+    );
+    assert_snapshot!(markup(&wirediff_render_mono(&a, &mono)));
+}
+
+fn wirediff_render_mono(a: &App, theme: &wirediff::tui::theme::Theme) -> ratatui::buffer::Buffer {
+    screen::render_with(a, theme)
+}
+
+/// `G` shows a full screen ending with the last row, not the last row alone.
+#[test]
+fn bottom_shows_the_last_row_at_the_bottom() {
+    let mut a = app(sample(), 120, 30);
+    keys(&mut a, "G");
+    let screen = text(&render(&a));
+    let last = a.cmp.table.rows.len();
+    let lines: Vec<&str> = screen.lines().collect();
+    // The body runs from line 1 to the legend; its last line is the
+    // separator under the last row, and the rows above fill the screen.
+    let body = &lines[1..lines.len() - 2];
+    assert!(body.last().is_some_and(|l| l.contains('─')), "{screen}");
+    let numbered: Vec<usize> = body
+        .iter()
+        .filter_map(|l| {
+            l.get(..6)
+                .and_then(|g| g.trim().trim_start_matches('▶').parse().ok())
+        })
+        .collect();
+    assert_eq!(numbered.last(), Some(&last), "{screen}");
+    assert!(numbered.len() >= 2, "{screen}");
 }

@@ -120,7 +120,26 @@ pub struct App {
     pub view: StoryView,
     /// Only changes of this kind for `n`/`N` and the differences panel.
     pub kind_filter: Option<ChangeKind>,
+    /// The kinds a reader reads past ([`MINOR_KINDS`]) are hidden: not
+    /// marked, not listed, skipped by `n`/`N`.
+    pub hide_minor: bool,
+    /// The legend line of change styles is shown above the status line.
+    pub legend: bool,
+    /// Changes of the kinds a fact-checker acts on carry a short tag after
+    /// them (`[date]`): set for a theme without colour, where styles run out
+    /// before kinds do.
+    pub kind_tags: bool,
 }
+
+/// The shortest screen that spares a line for the legend.
+pub const LEGEND_MIN_HEIGHT: u16 = 16;
+
+/// The kinds a reader reads past, hidden together by [`Action::HideMinor`].
+pub const MINOR_KINDS: [ChangeKind; 3] = [
+    ChangeKind::Wording,
+    ChangeKind::CasePunctuation,
+    ChangeKind::Spelling,
+];
 
 impl App {
     /// A new UI state for `cmp`, with the version closest to all others as the
@@ -164,6 +183,9 @@ impl App {
             export: None,
             view,
             kind_filter: None,
+            hide_minor: false,
+            legend: true,
+            kind_tags: false,
         };
         app.focus = app
             .shown_versions()
@@ -220,6 +242,27 @@ impl App {
                 .eq(c.versions.iter().copied()),
             Mode::Pair { .. } if self.focus == self.reference => c.versions == [self.reference],
             Mode::Pair { .. } => c.versions == [self.reference, self.focus],
+        }
+    }
+
+    /// Whether changes of `kind` are shown (marked, listed, walked).
+    #[must_use]
+    pub fn shows_kind(&self, kind: ChangeKind) -> bool {
+        !(self.hide_minor && MINOR_KINDS.contains(&kind))
+    }
+
+    /// The versions whose changes the reference column marks, and `n`/`N`
+    /// walk: the focused one, or every other visible column when the
+    /// reference is focused.
+    #[must_use]
+    pub fn walked_versions(&self) -> Vec<usize> {
+        if self.focus == self.reference {
+            self.columns()
+                .into_iter()
+                .filter(|&v| v != self.reference)
+                .collect()
+        } else {
+            vec![self.focus]
         }
     }
 
@@ -394,10 +437,36 @@ impl App {
             })
     }
 
-    /// Lines of the main area (the viewport less header and status lines).
+    /// Lines of the main area (the viewport less header, legend and status lines).
     #[must_use]
     pub fn body_height(&self) -> usize {
-        usize::from(self.viewport.1).saturating_sub(2)
+        usize::from(self.viewport.1).saturating_sub(2 + usize::from(self.legend_shown()))
+    }
+
+    /// Whether the legend line is drawn: asked for, and the screen tall
+    /// enough to spare a line ([`LEGEND_MIN_HEIGHT`]).
+    #[must_use]
+    pub fn legend_shown(&self) -> bool {
+        self.legend && self.viewport.1 >= LEGEND_MIN_HEIGHT
+    }
+
+    /// The top position that puts the end of the last item at the bottom
+    /// of the screen (the top of the story when it is shorter): `G` shows a
+    /// full screen, not the last row alone. Costs the items on one screen.
+    fn bottom_pos(&self) -> Pos {
+        let height = self.body_height().max(1);
+        let mut used = 0;
+        for i in (0..self.items.len()).rev() {
+            let h = self.item_height(i);
+            if used + h >= height {
+                return Pos {
+                    item: i,
+                    line: used + h - height,
+                };
+            }
+            used += h;
+        }
+        Pos::default()
     }
 
     fn item_height(&self, i: usize) -> usize {
@@ -439,19 +508,6 @@ impl App {
         }
     }
 
-    /// The versions whose changes against the reference `n`/`N` walk: the focused
-    /// one, or every other visible column when the reference is focused.
-    fn walked_versions(&self) -> Vec<usize> {
-        if self.focus == self.reference {
-            self.columns()
-                .into_iter()
-                .filter(|&v| v != self.reference)
-                .collect()
-        } else {
-            vec![self.focus]
-        }
-    }
-
     /// The walked changes of row `r` (indices into `view.changes`), in the
     /// view's order: the order of the differences panel.
     fn walked_in_row(&self, r: usize, others: &[usize]) -> Vec<usize> {
@@ -463,8 +519,8 @@ impl App {
             .filter(|c| others.contains(&c.version))
             .flat_map(|c| c.changes.clone())
             .filter(|&i| {
-                self.kind_filter
-                    .is_none_or(|k| self.view.changes[i].kind == k)
+                let kind = self.view.changes[i].kind;
+                self.kind_filter.is_none_or(|k| kind == k) && self.shows_kind(kind)
             })
             .collect()
     }
@@ -487,6 +543,9 @@ impl App {
         let mut parts = Vec::new();
         if let Some(k) = self.kind_filter {
             parts.push(format!("{} changes only", k.name()));
+        }
+        if self.hide_minor {
+            parts.push("no wording, case or spelling".to_string());
         }
         if one_column {
             parts.push(format!("v{} column only", self.focus));
@@ -558,10 +617,11 @@ impl App {
             }
         }
         let any = self.walked_versions().iter().any(|&v| {
-            self.view
-                .changes
-                .iter()
-                .any(|c| c.version == v && self.kind_filter.is_none_or(|k| c.kind == k))
+            self.view.changes.iter().any(|c| {
+                c.version == v
+                    && self.kind_filter.is_none_or(|k| c.kind == k)
+                    && self.shows_kind(c.kind)
+            })
         });
         self.message = Some(if any {
             format!(
@@ -686,11 +746,26 @@ impl App {
         };
         self.focus = cols[next];
         self.current_change = None;
-        let fit = layout::columns_that_fit(self);
-        if next < self.col_offset {
-            self.col_offset = next;
-        } else if next >= self.col_offset + fit {
-            self.col_offset = next + 1 - fit;
+        // Scroll the columns until the focused one is on screen (the
+        // reference, pinned, always is).
+        let max = layout::max_col_offset(self);
+        self.col_offset = self.col_offset.min(max);
+        for _ in 0..=cols.len() {
+            let visible = layout::columns(self);
+            if visible.iter().any(|c| c.version == self.focus) {
+                break;
+            }
+            let first_scrolled = visible
+                .iter()
+                .map(|c| c.version)
+                .find(|&v| v != self.reference)
+                .and_then(|v| cols.iter().position(|&x| x == v))
+                .unwrap_or(0);
+            if next < first_scrolled {
+                self.col_offset = self.col_offset.saturating_sub(1);
+            } else {
+                self.col_offset = (self.col_offset + 1).min(max);
+            }
         }
         if matches!(self.mode, Mode::Pair { .. }) {
             if self.focus == self.reference && cols.len() > 1 {
@@ -853,12 +928,7 @@ impl App {
             Action::HalfPageDown => self.scroll_down((page / 2).max(1)),
             Action::HalfPageUp => self.scroll_up((page / 2).max(1)),
             Action::Top => self.top = Pos::default(),
-            Action::Bottom => {
-                self.top = Pos {
-                    item: self.items.len().saturating_sub(1),
-                    line: 0,
-                };
-            }
+            Action::Bottom => self.top = self.bottom_pos(),
             Action::NextChange if self.search.is_some() => self.step_match(true),
             Action::PrevChange if self.search.is_some() => self.step_match(false),
             Action::NextChange => self.step_change(true),
@@ -887,11 +957,7 @@ impl App {
             Action::FocusPrev => self.cycle_focus(false),
             Action::ScrollLeft => self.col_offset = self.col_offset.saturating_sub(1),
             Action::ScrollRight => {
-                let max = self
-                    .shown_versions()
-                    .len()
-                    .saturating_sub(layout::columns_that_fit(self));
-                self.col_offset = (self.col_offset + 1).min(max);
+                self.col_offset = (self.col_offset + 1).min(layout::max_col_offset(self));
             }
             Action::ToggleBoilerplate => {
                 self.show_boilerplate = !self.show_boilerplate;
@@ -964,6 +1030,18 @@ impl App {
                     None => "n/N: every kind of change".into(),
                 });
             }
+            Action::HideMinor => {
+                self.hide_minor = !self.hide_minor;
+                if self.current().is_some_and(|c| !self.shows_kind(c.kind)) {
+                    self.current_change = None;
+                }
+                self.message = Some(if self.hide_minor {
+                    "hiding wording, case/punctuation and spelling changes (w shows them)".into()
+                } else {
+                    "every kind of change shown".into()
+                });
+            }
+            Action::Legend => self.legend = !self.legend,
             Action::Help => self.overlay = Overlay::Help,
             Action::Cancel => {
                 self.search = None;

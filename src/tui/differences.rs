@@ -23,7 +23,7 @@ pub fn list(app: &App) -> Vec<usize> {
         .changes
         .iter()
         .enumerate()
-        .filter(|(_, c)| app.kind_filter.is_none_or(|k| c.kind == k))
+        .filter(|(_, c)| app.kind_filter.is_none_or(|k| c.kind == k) && app.shows_kind(c.kind))
         .map(|(i, _)| i)
         .collect()
 }

@@ -72,6 +72,11 @@ pub enum Action {
     Differences,
     /// Only one kind of change for n/N (cycles through the kinds).
     KindFilter,
+    /// Hide or show the kinds a reader reads past (wording, case and
+    /// punctuation, spelling): unmarked, unlisted, skipped by n/N.
+    HideMinor,
+    /// Show or hide the legend line of change styles.
+    Legend,
     /// Show this help.
     Help,
     /// Close the overlay or cancel the search.
@@ -90,7 +95,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 38] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -106,6 +111,8 @@ impl Action {
         Self::NextChangedRow,
         Self::PrevChangedRow,
         Self::KindFilter,
+        Self::HideMinor,
+        Self::Legend,
         Self::Differences,
         Self::Overview,
         Self::FocusNext,
@@ -162,6 +169,8 @@ impl Action {
             Self::Overview => "Overview: similarity, coverage, who changed what",
             Self::Differences => "Differences: every change by kind (Tab: kind, Enter: go)",
             Self::KindFilter => "n/N walk one kind of change (cycles kinds)",
+            Self::HideMinor => "Hide or show wording, case/punctuation and spelling changes",
+            Self::Legend => "Show or hide the legend of change styles",
             Self::Help => "Show this help",
             Self::Cancel => "Close overlay, cancel search",
             Self::ToggleShown => "Versions list: show or hide version",
@@ -382,6 +391,8 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("o", Action::Overview),
     ("d", Action::Differences),
     ("f", Action::KindFilter),
+    ("w", Action::HideMinor),
+    ("L", Action::Legend),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),

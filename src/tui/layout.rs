@@ -34,17 +34,36 @@ pub fn columns_that_fit(app: &App) -> usize {
     usize::from((avail / (MIN_COLUMN + 1)).max(1))
 }
 
-/// The visible columns, left to right.
+/// The visible columns, left to right. When not all fit side by side, the
+/// reference stays pinned at the left and the others scroll past it: every
+/// mark is read against it, so it never scrolls away.
 #[must_use]
 pub fn columns(app: &App) -> Vec<Column> {
     let all = app.columns();
     let fit = columns_that_fit(app).min(all.len()).max(1);
-    let start = if app.mode == Mode::Side {
-        app.col_offset.min(all.len().saturating_sub(fit))
+    let shown: Vec<usize> = if app.mode == Mode::Side && fit < all.len() && fit >= 2 {
+        let others: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&v| v != app.reference)
+            .collect();
+        let pinned = others.len() < all.len();
+        let room = if pinned { fit - 1 } else { fit };
+        let start = app.col_offset.min(others.len().saturating_sub(room));
+        let window = others[start..(start + room).min(others.len())]
+            .iter()
+            .copied();
+        if pinned {
+            std::iter::once(app.reference).chain(window).collect()
+        } else {
+            window.collect()
+        }
+    } else if app.mode == Mode::Side {
+        let start = app.col_offset.min(all.len().saturating_sub(fit));
+        all[start..(start + fit).min(all.len())].to_vec()
     } else {
-        0
+        all[..fit.min(all.len())].to_vec()
     };
-    let shown = &all[start..(start + fit).min(all.len())];
     let avail = app.viewport.0.saturating_sub(GUTTER);
     let n = u16::try_from(shown.len().max(1)).unwrap_or(1);
     let width = (avail / n).saturating_sub(1).max(1);
@@ -57,6 +76,24 @@ pub fn columns(app: &App) -> Vec<Column> {
             width,
         })
         .collect()
+}
+
+/// The largest useful horizontal scroll: columns past the pinned reference
+/// (or all of them when it is not shown) less those that fit.
+#[must_use]
+pub fn max_col_offset(app: &App) -> usize {
+    let all = app.columns();
+    let fit = columns_that_fit(app).min(all.len()).max(1);
+    if fit >= all.len() {
+        return 0;
+    }
+    let others = all.iter().filter(|&&v| v != app.reference).count();
+    let room = if others < all.len() && fit >= 2 {
+        fit - 1
+    } else {
+        fit
+    };
+    others.saturating_sub(room)
 }
 
 /// Byte ranges of `query` (case-insensitive) in `text`.
@@ -75,9 +112,46 @@ fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Marks of `cell` (one of its row's `cells` in the view): its changes
-/// against the reference, by their kind as the view orients them (for the
-/// reference itself, the old side of every visible column's changes), the
+/// The changes marked in `cell` (one of its row's `cells` in the view),
+/// with whether the cell reads their old side: a version's column marks its
+/// own changes against the reference (their new side, in its own text); the
+/// reference column marks the old side of the changes of the versions `n`/`N`
+/// walk (the focused one, or every visible column when the reference is
+/// focused), so every mark belongs to a version the reader can name. Kinds
+/// the reader hid are left out.
+fn marked_changes<'a>(
+    app: &'a App,
+    cells: &'a [CellView],
+    cell: &'a CellView,
+    visible: &'a [usize],
+) -> impl Iterator<Item = (usize, bool)> + 'a {
+    let on_reference = cell.version == app.reference;
+    let walked = if on_reference {
+        app.walked_versions()
+    } else {
+        Vec::new()
+    };
+    let sources: Vec<&CellView> = if on_reference {
+        cells
+            .iter()
+            .filter(|c| {
+                c.version != cell.version
+                    && visible.contains(&c.version)
+                    && walked.contains(&c.version)
+            })
+            .collect()
+    } else {
+        vec![cell]
+    };
+    sources
+        .into_iter()
+        .flat_map(|c| c.changes.clone())
+        .filter(|&i| app.shows_kind(app.view.changes[i].kind))
+        .map(move |i| (i, on_reference))
+}
+
+/// Marks of `cell` (one of its row's `cells` in the view): the changes
+/// [`marked_changes`] picks, by their kind as the view orients them, the
 /// current change, and search matches. The renderer draws these; tests read
 /// them to check the grid against the other readers.
 #[must_use]
@@ -95,21 +169,10 @@ pub fn cell_marks(
             Mark::Change(kind)
         }
     };
-    if cell.version == app.reference {
-        for other in cells
-            .iter()
-            .filter(|c| c.version != cell.version && visible.contains(&c.version))
-        {
-            for i in other.changes.clone() {
-                let c = &app.view.changes[i];
-                marks.push((c.old_span.clone(), mark(i, c.kind)));
-            }
-        }
-    } else {
-        for i in cell.changes.clone() {
-            let c = &app.view.changes[i];
-            marks.push((c.new_span.clone(), mark(i, c.kind)));
-        }
+    for (i, old_side) in marked_changes(app, cells, cell, visible) {
+        let c = &app.view.changes[i];
+        let span = if old_side { &c.old_span } else { &c.new_span };
+        marks.push((span.clone(), mark(i, c.kind)));
     }
     // Current change last among changes so it wins.
     marks.sort_by_key(|(_, m)| *m == Mark::Current);
@@ -169,6 +232,113 @@ fn inline_cell(app: &App, cell: &CellView, width: usize) -> Vec<Line> {
     wrap::wrap(&text, &marks, width)
 }
 
+/// What is drawn into `cell`'s text that the text does not hold, at byte
+/// offsets of it: a caret where the other side has words this one lacks (a
+/// version's dropped words in its own column; the focused version's added
+/// words in the reference column), so a removal leaves a mark where it
+/// happened; and, with [`App::kind_tags`], a short tag after each change of
+/// a kind a fact-checker acts on (`[date]`), where styles without colour run
+/// out before kinds do.
+#[must_use]
+pub fn cell_insertions(
+    app: &App,
+    cells: &[CellView],
+    cell: &CellView,
+    visible: &[usize],
+) -> Vec<(usize, String, Mark)> {
+    let mut out = Vec::new();
+    for (i, old_side) in marked_changes(app, cells, cell, visible) {
+        let c = &app.view.changes[i];
+        let (here, there) = if old_side {
+            (&c.old_span, &c.new_span)
+        } else {
+            (&c.new_span, &c.old_span)
+        };
+        let mark = if app.current_change == Some(i) {
+            Mark::Current
+        } else {
+            Mark::Dropped
+        };
+        if here.is_empty() && !there.is_empty() {
+            out.push((here.start, DROP_CARET.to_string(), mark));
+        }
+        if app.kind_tags
+            && let Some(tag) = kind_tag(c.kind)
+        {
+            out.push((here.end, format!("[{tag}]"), Mark::Tag));
+        }
+    }
+    out.sort_by_key(|(at, _, _)| *at);
+    out
+}
+
+/// Drawn where one side has words the other lacks.
+pub const DROP_CARET: &str = "‸";
+
+/// The tag of a kind a fact-checker acts on, for screens without colour.
+#[must_use]
+pub fn kind_tag(kind: crate::diff::ChangeKind) -> Option<&'static str> {
+    use crate::diff::ChangeKind as K;
+    match kind {
+        K::Claim => Some("claim"),
+        K::Number => Some("num"),
+        K::NumberForm => Some("num="),
+        K::Date => Some("date"),
+        K::Name => Some("name"),
+        K::NameSpelling => Some("spell"),
+        K::Attribution => Some("attr"),
+        K::Quote => Some("quote"),
+        _ => None,
+    }
+}
+
+/// `text` with `insertions` (byte offset, text, mark) drawn in, and `marks`
+/// moved to match: what [`wrap::wrap`] then lays out.
+fn decorate(
+    text: &str,
+    marks: &[(Range<usize>, Mark)],
+    insertions: &[(usize, String, Mark)],
+) -> (String, Vec<(Range<usize>, Mark)>) {
+    if insertions.is_empty() {
+        return (text.to_string(), marks.to_vec());
+    }
+    let mut out = String::with_capacity(text.len() + 8 * insertions.len());
+    let mut added = Vec::new(); // (offset in `text`, bytes inserted there so far)
+    let mut new_marks = Vec::new();
+    let mut at = 0;
+    for (pos, s, mark) in insertions {
+        let pos = (*pos).min(text.len());
+        let Some(before) = text.get(at..pos) else {
+            continue;
+        };
+        out.push_str(before);
+        at = pos;
+        let start = out.len();
+        out.push_str(s);
+        new_marks.push((start..out.len(), *mark));
+        added.push((pos, out.len() - text[..pos].len()));
+    }
+    out.push_str(&text[at..]);
+    // An offset moves by what was inserted before it; a mark starting at an
+    // insertion point starts after the insertion, one ending there ends before.
+    let shift = |x: usize, after: bool| {
+        x + added
+            .iter()
+            .rev()
+            .find(|(p, _)| if after { *p <= x } else { *p < x })
+            .map_or(0, |(_, n)| *n)
+    };
+    let mut moved: Vec<(Range<usize>, Mark)> = marks
+        .iter()
+        .map(|(r, m)| {
+            let start = shift(r.start, true);
+            (start..shift(r.end, false).max(start), *m)
+        })
+        .collect();
+    moved.extend(new_marks);
+    (out, moved)
+}
+
 fn note(text: String, mark: Mark) -> Line {
     vec![Piece { text, mark }]
 }
@@ -218,7 +388,9 @@ pub fn item_lines(app: &App, i: usize) -> Vec<Vec<Line>> {
                         ));
                     }
                     let marks = cell_marks(app, &row.cells, cell, &visible);
-                    lines.extend(wrap::wrap(&cell.text, &marks, w));
+                    let inserts = cell_insertions(app, &row.cells, cell, &visible);
+                    let (text, marks) = decorate(&cell.text, &marks, &inserts);
+                    lines.extend(wrap::wrap(&text, &marks, w));
                     lines
                 }
                 Item::Boilerplate { version, paras } if *version == col.version => {

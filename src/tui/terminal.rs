@@ -213,6 +213,7 @@ pub fn run<E: Send + 'static>(
         Ok(app) => app,
         Err(ended) => return Ok(ended),
     };
+    app.kind_tags = theme.kind_tags;
     drop(loading_flag);
     loop {
         let size = terminal.size()?;

@@ -87,6 +87,11 @@ pub struct Theme {
     pub inserted: Style,
     /// Deleted text in the inline pair view.
     pub deleted: Style,
+    /// The caret where the other side has words this one lacks.
+    pub dropped: Style,
+    /// Styles alone cannot tell every kind apart (no colour): changes of the
+    /// kinds a fact-checker acts on carry a tag ([`crate::tui::App::kind_tags`]).
+    pub kind_tags: bool,
     changes: [Style; 8],
 }
 
@@ -157,6 +162,8 @@ impl Theme {
             key: m(Modifier::BOLD),
             inserted: m(Modifier::UNDERLINED | Modifier::BOLD),
             deleted: m(Modifier::CROSSED_OUT),
+            dropped: m(Modifier::BOLD),
+            kind_tags: true,
             changes: [
                 m(Modifier::UNDERLINED),                    // wording
                 m(Modifier::UNDERLINED | Modifier::ITALIC), // spelling
@@ -197,6 +204,8 @@ impl Theme {
             key: mono.key.fg(accent),
             inserted: mono.inserted.fg(fg[6].unwrap_or(accent)),
             deleted: mono.deleted.fg(fg[7].unwrap_or(quiet)),
+            dropped: mono.dropped.fg(fg[7].unwrap_or(accent)),
+            kind_tags: false,
             changes,
             ..mono
         }
@@ -267,6 +276,7 @@ impl Theme {
             &mut self.key,
             &mut self.inserted,
             &mut self.deleted,
+            &mut self.dropped,
         ] {
             *s = q(*s);
         }

@@ -9,6 +9,7 @@ mod differences;
 mod export;
 mod header;
 mod help;
+mod legend;
 mod overview;
 mod status;
 mod versions;
@@ -53,9 +54,10 @@ impl Widget for Screen<'_> {
             return;
         }
         let header = Rect { height: 1, ..area };
+        let legend_h = u16::from(legend::shown(self.app, area));
         let body = Rect {
             y: area.y + 1,
-            height: area.height - 2,
+            height: area.height - 2 - legend_h,
             ..area
         };
         let status = Rect {
@@ -65,6 +67,14 @@ impl Widget for Screen<'_> {
         };
         header::render(self.app, self.theme, header, buf);
         body::render(self.app, self.theme, body, buf);
+        if legend_h > 0 {
+            let line = Rect {
+                y: status.y - 1,
+                height: 1,
+                ..area
+            };
+            legend::render(self.app, self.theme, line, buf);
+        }
         status::render(self.app, self.theme, status, buf);
         match &self.app.overlay {
             Overlay::Help => help::render(self.app, self.theme, area, buf),
@@ -90,6 +100,8 @@ pub fn mark_style(theme: &Theme, mark: Mark) -> Style {
         Mark::Gap => theme.gap,
         Mark::Moved => theme.moved,
         Mark::Boilerplate => theme.boilerplate,
+        Mark::Dropped => theme.dropped,
+        Mark::Tag => theme.dim,
     }
 }
 

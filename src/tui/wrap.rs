@@ -35,6 +35,10 @@ pub enum Mark {
     Moved,
     /// Boilerplate shown in place.
     Boilerplate,
+    /// The caret drawn where the other side has words this one lacks.
+    Dropped,
+    /// A kind's tag drawn after a change (screens without colour).
+    Tag,
 }
 
 /// A run of text with one mark.

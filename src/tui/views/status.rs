@@ -23,22 +23,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Mode::Pair { inline: false } => "pair",
             Mode::Pair { inline: true } => "pair inline",
         };
-        let mut s = format!(
-            " row {row}/{rows} │ ref v{} {} │ focus v{} │ {mode}",
-            app.reference,
-            terminal(&app.cmp.versions[app.reference].label, false),
-            app.focus
-        );
+        // Fitted to the width: the reference's label goes first when the
+        // line is too long, so the position and the columns stay readable.
+        let label = terminal(&app.cmp.versions[app.reference].label, false);
+        let width = usize::from(area.width);
+        let head = |label: &str| {
+            format!(
+                " row {row}/{rows} │ ref v{}{}{label} │ focus v{} │ {mode}",
+                app.reference,
+                if label.is_empty() { "" } else { " " },
+                app.focus
+            )
+        };
+        let mut s = head(&label);
         let (visible, total) = (crate::tui::layout::columns(app).len(), app.columns().len());
-        if visible < total {
-            s.push_str(&format!(
-                " │ ◀ columns {}-{} of {total} ▶",
-                app.col_offset + 1,
-                app.col_offset + visible
-            ));
+        let cols = if visible < total {
+            format!(" │ ◀ {visible} of {total} columns ▶")
+        } else {
+            String::new()
+        };
+        if s.chars().count() + cols.chars().count() > width {
+            s = head("");
         }
+        s.push_str(&cols);
         if let Some(q) = &app.search {
             s.push_str(&format!(" │ /{}", terminal(q, false)));
+        }
+        // Filters stay in sight: a reader must know what is not marked.
+        if app.hide_minor {
+            s.push_str(" │ minor hidden");
+        }
+        if let Some(k) = app.kind_filter {
+            s.push_str(&format!(" │ n/N: {} only", k.name()));
         }
         if let Some(m) = &app.message {
             s.push_str(&format!(" │ {}", terminal(m, false)));
