@@ -20,6 +20,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
+pub mod people;
 pub mod terminal;
 pub mod theme;
 pub mod views;

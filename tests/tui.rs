@@ -679,3 +679,56 @@ fn bottom_shows_the_last_row_at_the_bottom() {
     assert_eq!(numbered.last(), Some(&last), "{screen}");
     assert!(numbered.len() >= 2, "{screen}");
 }
+
+/// `a` lists every name with its spellings and who writes which (those spelled
+/// more than one way first) and every quotation with each version's state;
+/// Enter goes to the row where the selected one stands.
+#[test]
+fn names_and_quotations_panel_lists_and_jumps() {
+    use wirediff::tui::people::{Entry, row_of};
+    let mut a = app(sample(), 160, 40);
+    keys(&mut a, "a");
+    let Overlay::People(panel) = a.overlay.clone() else {
+        panic!("panel open: {:?}", a.overlay);
+    };
+    let names = panel
+        .entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Name(_)))
+        .count();
+    let quotes = panel.entries.len() - names;
+    assert!(
+        names > 0 && quotes > 0,
+        "{names} names, {quotes} quotations"
+    );
+    let screen = text(&render(&a));
+    // The first line is a name spelled more than one way, with who writes each.
+    let first = screen.lines().nth(2).unwrap_or_default();
+    assert!(
+        first.contains("≠ name") && first.contains(" (v"),
+        "{screen}"
+    );
+    assert_snapshot!(markup(&render(&a)));
+    // Go to the last entry (a quotation) and open its row.
+    keys(&mut a, "G");
+    let Overlay::People(panel) = a.overlay.clone() else {
+        panic!("panel still open");
+    };
+    let entry = panel.entries[panel.cursor];
+    assert!(matches!(entry, Entry::Quote(_)));
+    let row = row_of(&a, entry).expect("a row");
+    keys(&mut a, "Enter");
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.current_row(), Some(row));
+    // A name's row holds one of its spellings.
+    keys(&mut a, "a Enter");
+    let r = a.current_row().expect("row");
+    let shown = a.view.row(r).expect("view row");
+    let forms = &a.cmp.analysis().entities[0].forms;
+    assert!(
+        shown
+            .cells
+            .iter()
+            .any(|c| forms.iter().any(|f| c.text.contains(&f.text)))
+    );
+}

@@ -14,6 +14,7 @@ use super::differences::{self, DiffPanel};
 use super::export_dialog::{self, ExportDialog, ExportRequest};
 use super::keymap::{Action, Key, KeyCode, Keymap};
 use super::layout;
+use super::people::{self, PeoplePanel};
 use crate::compare::Comparison;
 use crate::diff::ChangeKind;
 use crate::model::ParagraphKind;
@@ -48,6 +49,8 @@ pub enum Overlay {
     Overview,
     /// The differences panel: every change against the reference, by kind.
     Differences(DiffPanel),
+    /// The names and quotations panel.
+    People(PeoplePanel),
 }
 
 /// One thing the main area lists, top to bottom.
@@ -873,6 +876,36 @@ impl App {
             }
             return;
         }
+        if let Overlay::People(panel) = &mut self.overlay {
+            let page = usize::from(self.viewport.1).saturating_sub(4).max(1);
+            let last = panel.entries.len().saturating_sub(1);
+            match action {
+                Action::Down => panel.cursor = (panel.cursor + 1).min(last),
+                Action::Up => panel.cursor = panel.cursor.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => {
+                    panel.cursor = (panel.cursor + page).min(last);
+                }
+                Action::PageUp | Action::HalfPageUp => {
+                    panel.cursor = panel.cursor.saturating_sub(page);
+                }
+                Action::Top => panel.cursor = 0,
+                Action::Bottom => panel.cursor = last,
+                Action::Open => {
+                    let entry = panel.entries.get(panel.cursor).copied();
+                    self.overlay = Overlay::None;
+                    match entry.and_then(|e| people::row_of(self, e)) {
+                        Some(r) => {
+                            self.go_to_row(r);
+                            self.message = Some(format!("row {}", r + 1));
+                        }
+                        None => self.message = Some("not in a shown row".into()),
+                    }
+                }
+                Action::People | Action::Cancel | Action::Quit => self.overlay = Overlay::None,
+                _ => {}
+            }
+            return;
+        }
         if matches!(self.overlay, Overlay::Differences(_)) {
             let page = self.body_height().saturating_sub(4).max(1);
             let Overlay::Differences(mut panel) =
@@ -1042,6 +1075,7 @@ impl App {
                 });
             }
             Action::Legend => self.legend = !self.legend,
+            Action::People => self.overlay = Overlay::People(PeoplePanel::of(self)),
             Action::Help => self.overlay = Overlay::Help,
             Action::Cancel => {
                 self.search = None;

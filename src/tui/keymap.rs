@@ -77,6 +77,9 @@ pub enum Action {
     HideMinor,
     /// Show or hide the legend line of change styles.
     Legend,
+    /// Names and quotations: spellings and who writes which, how each
+    /// version carries each quotation (Enter goes to its row).
+    People,
     /// Show this help.
     Help,
     /// Close the overlay or cancel the search.
@@ -95,7 +98,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 39] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -114,6 +117,7 @@ impl Action {
         Self::HideMinor,
         Self::Legend,
         Self::Differences,
+        Self::People,
         Self::Overview,
         Self::FocusNext,
         Self::FocusPrev,
@@ -171,6 +175,7 @@ impl Action {
             Self::KindFilter => "n/N walk one kind of change (cycles kinds)",
             Self::HideMinor => "Hide or show wording, case/punctuation and spelling changes",
             Self::Legend => "Show or hide the legend of change styles",
+            Self::People => "Names and quotations: who writes which (Enter: go)",
             Self::Help => "Show this help",
             Self::Cancel => "Close overlay, cancel search",
             Self::ToggleShown => "Versions list: show or hide version",
@@ -393,6 +398,7 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("f", Action::KindFilter),
     ("w", Action::HideMinor),
     ("L", Action::Legend),
+    ("a", Action::People),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),

@@ -11,6 +11,7 @@ mod header;
 mod help;
 mod legend;
 mod overview;
+mod people;
 mod status;
 mod versions;
 
@@ -82,6 +83,7 @@ impl Widget for Screen<'_> {
             Overlay::Export(d) => export::render(self.app, d, self.theme, area, buf),
             Overlay::Overview => overview::render(self.app, self.theme, area, buf),
             Overlay::Differences(p) => differences::render(self.app, p, self.theme, area, buf),
+            Overlay::People(p) => people::render(self.app, p, self.theme, area, buf),
             Overlay::None | Overlay::Search(_) => {}
         }
     }
