@@ -14,6 +14,7 @@
 //! crossterm.
 
 pub mod app;
+pub mod clipboard;
 pub mod differences;
 pub mod export_dialog;
 pub mod input;

@@ -310,3 +310,59 @@ fn kill_tstp_restores_the_terminal_and_fg_resumes() {
     t.wait_for("EXIT=0");
     assert_restored(&t, &tty, &base);
 }
+
+/// In a real terminal: `w` hides the minor kinds and says so, a mouse click
+/// focuses the column under it, `c` copies the focused cell (OSC 52 and a new
+/// file in the temporary folder, here the test's own), `M` hands the mouse
+/// back to the terminal; quitting still restores everything.
+#[test]
+fn filter_click_and_copy_in_a_real_terminal() {
+    let bin = env!("CARGO_BIN_EXE_wirediff");
+    let Some((t, tty, base)) = session("click") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tmp = dir.path().display().to_string();
+    t.keys(&[
+        &format!("TMPDIR='{tmp}' '{bin}' --no-config; echo EXIT=$?"),
+        "Enter",
+    ]);
+    let first = t.wait_for("row 1/");
+    assert!(first.contains("focus v0"), "{first}");
+    assert!(
+        first.contains("ref column:"),
+        "the legend is shown: {first}"
+    );
+    t.keys(&["w"]);
+    t.wait_for("minor hidden");
+    t.keys(&["w"]);
+    let shown = t.wait_for("every kind of change shown");
+    assert!(!shown.contains("minor hidden"), "{shown}");
+    assert_eq!(t.flag("mouse_any_flag"), "1", "the mouse is captured");
+    // A left press at column 100, line 10 (1-based, SGR encoding): the
+    // fourth column of the 120-wide screen.
+    t.run(&["send-keys", "-t", "t", "-l", "\u{1b}[<0;100;10M"]);
+    let clicked = t.wait_for(", row ");
+    assert!(!clicked.contains("│ focus v0 │"), "focus moved: {clicked}");
+    t.keys(&["c"]);
+    let copied = t.wait_for("copied row");
+    assert!(copied.contains("copied row 2 of v"), "{copied}");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read tmp")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("wirediff-row"))
+        .collect();
+    assert_eq!(files.len(), 1, "one copy file in the test's own folder");
+    let text = std::fs::read_to_string(files[0].path()).expect("copy");
+    assert!(text.split_whitespace().count() > 3, "{text}");
+    t.keys(&["M"]);
+    t.wait_for("mouse off");
+    assert_eq!(
+        t.flag("mouse_any_flag"),
+        "0",
+        "the terminal has its mouse back"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert_restored(&t, &tty, &base);
+}

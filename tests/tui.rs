@@ -732,3 +732,43 @@ fn names_and_quotations_panel_lists_and_jumps() {
             .any(|c| forms.iter().any(|f| c.text.contains(&f.text)))
     );
 }
+
+/// A click focuses the column under it and names the row; `c` asks to copy
+/// the focused cell of the current row (the shell writes it out); `u` goes
+/// to a row only one version has; the overview counts changes by kind.
+#[test]
+fn click_copy_unique_rows_and_overview_counts() {
+    use wirediff::tui::layout;
+    let mut a = app(sample(), 160, 40);
+    let cols = layout::columns(&a);
+    let target = cols[2];
+    a.click(target.x + 1, 3);
+    assert_eq!(a.focus, target.version);
+    assert!(
+        a.message.as_deref().is_some_and(|m| m.contains(", row ")),
+        "{:?}",
+        a.message
+    );
+    // Clicks on the gutter do nothing.
+    a.click(0, 3);
+    assert_eq!(a.focus, target.version);
+    keys(&mut a, "c");
+    let copy = a.copy.clone().expect("a copy request");
+    assert_eq!(copy.version, target.version);
+    assert_eq!(copy.text, a.cmp.cell_text(copy.row, copy.version));
+    keys(&mut a, "g u");
+    let r = a.current_row().expect("row");
+    let v = a.only_version(r).expect("only one version has it");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains(&format!("only v{v}")))
+    );
+    keys(&mut a, "o");
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains("changes against the reference, by kind"),
+        "{screen}"
+    );
+    assert_snapshot!(markup(&render(&a)));
+}

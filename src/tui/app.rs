@@ -132,6 +132,23 @@ pub struct App {
     /// them (`[date]`): set for a theme without colour, where styles run out
     /// before kinds do.
     pub kind_tags: bool,
+    /// Text the user asked to copy; the event loop puts it on the clipboard
+    /// (OSC 52) and in a file, and takes it.
+    pub copy: Option<CopyRequest>,
+    /// Whether the mouse is captured (wheel and clicks reach wirediff) or
+    /// left to the terminal (its own selection); the event loop applies it.
+    pub mouse_capture: bool,
+}
+
+/// What `c` copies: a cell's text and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyRequest {
+    /// The row (0-based).
+    pub row: usize,
+    /// The version.
+    pub version: usize,
+    /// The text, as the input has it.
+    pub text: String,
 }
 
 /// The shortest screen that spares a line for the legend.
@@ -189,6 +206,8 @@ impl App {
             hide_minor: false,
             legend: true,
             kind_tags: false,
+            copy: None,
+            mouse_capture: true,
         };
         app.focus = app
             .shown_versions()
@@ -245,6 +264,51 @@ impl App {
                 .eq(c.versions.iter().copied()),
             Mode::Pair { .. } if self.focus == self.reference => c.versions == [self.reference],
             Mode::Pair { .. } => c.versions == [self.reference, self.focus],
+        }
+    }
+
+    /// A left click at screen cell (`x`, `y`): on a column, focus its
+    /// version; on a row of the main area, make that row current (at the top).
+    pub fn click(&mut self, x: u16, y: u16) {
+        if self.overlay != Overlay::None {
+            return;
+        }
+        let Some(col) = layout::columns(self)
+            .into_iter()
+            .find(|c| x >= c.x && x < c.x + c.width)
+        else {
+            return;
+        };
+        if col.version != self.focus {
+            self.focus = col.version;
+            self.current_change = None;
+            if matches!(self.mode, Mode::Pair { .. }) {
+                self.rebuild_items();
+            }
+        }
+        self.message = Some(format!("focus v{}", col.version));
+        // The main area starts under the header; find the item under the click.
+        let body_y = usize::from(y.saturating_sub(1));
+        if y == 0 || body_y >= self.body_height() {
+            return;
+        }
+        let mut line = 0;
+        let mut item = self.top.item;
+        let mut skip = self.top.line;
+        while item < self.items.len() {
+            let h = self.item_height(item).saturating_sub(skip);
+            if body_y < line + h {
+                // The clicked row becomes the current one (at the top), so
+                // `c` copies what was clicked.
+                if let Some(&Item::Row(r)) = self.items.get(item) {
+                    self.top = Pos { item, line: 0 };
+                    self.message = Some(format!("focus v{}, row {}", col.version, r + 1));
+                }
+                return;
+            }
+            line += h;
+            skip = 0;
+            item += 1;
         }
     }
 
@@ -675,6 +739,57 @@ impl App {
         }
     }
 
+    /// The version that alone has row `r` among the columns on screen, if one does.
+    #[must_use]
+    pub fn only_version(&self, r: usize) -> Option<usize> {
+        let row = &self.cmp.table.rows[r];
+        let mut present = self
+            .columns()
+            .into_iter()
+            .filter(|&v| row.cells.get(v).is_some_and(|c| !c.is_empty()));
+        let first = present.next()?;
+        present.next().is_none().then_some(first)
+    }
+
+    /// Goes to the next (previous) row that only one version on screen has:
+    /// a version's own paragraph, or one every other version dropped.
+    fn step_unique_row(&mut self, forward: bool) {
+        let from = self.top.item;
+        let unique = |it: &Item| matches!(it, Item::Row(r) if self.only_version(*r).is_some());
+        let found = if forward {
+            self.items
+                .iter()
+                .enumerate()
+                .skip(from + 1)
+                .find(|(_, it)| unique(it))
+                .map(|(i, _)| i)
+        } else {
+            self.items[..from.min(self.items.len())]
+                .iter()
+                .rposition(unique)
+        };
+        match found {
+            Some(i) => {
+                self.top = Pos { item: i, line: 0 };
+                if let Some(Item::Row(r)) = self.items.get(i)
+                    && let Some(v) = self.only_version(*r)
+                {
+                    self.message = Some(format!("row {}: only v{v} has it", r + 1));
+                }
+            }
+            None => {
+                self.message = Some(
+                    if forward {
+                        "no row below that only one version has"
+                    } else {
+                        "no row above that only one version has"
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
+
     /// Whether row `r` holds `query` (case-insensitive) in a shown column.
     fn row_matches(&self, r: usize, query: &str) -> bool {
         self.columns()
@@ -985,6 +1100,8 @@ impl App {
                 };
             }
             Action::NextChangedRow => self.step_changed_row(true),
+            Action::NextUniqueRow => self.step_unique_row(true),
+            Action::PrevUniqueRow => self.step_unique_row(false),
             Action::PrevChangedRow => self.step_changed_row(false),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
@@ -1075,6 +1192,31 @@ impl App {
                 });
             }
             Action::Legend => self.legend = !self.legend,
+            Action::Copy => match self.current_row() {
+                Some(r) if !self.cmp.table.rows[r].cells[self.focus].is_empty() => {
+                    self.copy = Some(CopyRequest {
+                        row: r,
+                        version: self.focus,
+                        text: self.cmp.cell_text(r, self.focus),
+                    });
+                }
+                Some(r) => {
+                    self.message = Some(format!(
+                        "v{} lacks row {}: nothing to copy",
+                        self.focus,
+                        r + 1
+                    ));
+                }
+                None => self.message = Some("no row here to copy".into()),
+            },
+            Action::ToggleMouse => {
+                self.mouse_capture = !self.mouse_capture;
+                self.message = Some(if self.mouse_capture {
+                    "mouse on: wheel scrolls, click focuses a column (M: off)".into()
+                } else {
+                    "mouse off: the terminal selects text (M: on)".into()
+                });
+            }
             Action::People => self.overlay = Overlay::People(PeoplePanel::of(self)),
             Action::Help => self.overlay = Overlay::Help,
             Action::Cancel => {

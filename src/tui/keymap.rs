@@ -40,6 +40,10 @@ pub enum Action {
     NextChangedRow,
     /// Previous row that has a change.
     PrevChangedRow,
+    /// Next row that only one version on screen has.
+    NextUniqueRow,
+    /// Previous row that only one version on screen has.
+    PrevUniqueRow,
     /// Next change (next search match while a search is active).
     NextChange,
     /// Previous change (previous search match while a search is active).
@@ -94,11 +98,15 @@ pub enum Action {
     Open,
     /// Suspend to the shell (fg to come back).
     Suspend,
+    /// Copy the focused column's text of the current row.
+    Copy,
+    /// Turn mouse capture off (the terminal selects text) or on (wheel, clicks).
+    ToggleMouse,
 }
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 43] = [
         Self::Down,
         Self::Up,
         Self::PageDown,
@@ -113,6 +121,8 @@ impl Action {
         Self::PrevChange,
         Self::NextChangedRow,
         Self::PrevChangedRow,
+        Self::NextUniqueRow,
+        Self::PrevUniqueRow,
         Self::KindFilter,
         Self::HideMinor,
         Self::Legend,
@@ -134,6 +144,8 @@ impl Action {
         Self::Open,
         Self::Search,
         Self::Export,
+        Self::Copy,
+        Self::ToggleMouse,
         Self::Help,
         Self::Cancel,
         Self::Suspend,
@@ -157,6 +169,8 @@ impl Action {
             Self::PrevRow => "Previous row",
             Self::NextChangedRow => "Next row that has a change",
             Self::PrevChangedRow => "Previous row that has a change",
+            Self::NextUniqueRow => "Next row only one version has",
+            Self::PrevUniqueRow => "Previous row only one version has",
             Self::NextChange => "Next change (next match while searching)",
             Self::PrevChange => "Previous change (previous match while searching)",
             Self::FocusNext => "Focus the next column",
@@ -183,6 +197,8 @@ impl Action {
             Self::MoveVersionDown => "Versions list: move version down",
             Self::Open => "Versions list: focus the selected version",
             Self::Suspend => "Suspend to the shell",
+            Self::Copy => "Copy the focused column's text of the current row",
+            Self::ToggleMouse => "Mouse capture off (terminal selection) or on (wheel, clicks)",
         }
     }
 }
@@ -374,6 +390,8 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("N", Action::PrevChange),
     ("]", Action::NextChangedRow),
     ("[", Action::PrevChangedRow),
+    ("u", Action::NextUniqueRow),
+    ("U", Action::PrevUniqueRow),
     ("}", Action::NextRow),
     ("{", Action::PrevRow),
     ("Tab", Action::FocusNext),
@@ -393,6 +411,8 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("Enter", Action::Open),
     ("/", Action::Search),
     ("e", Action::Export),
+    ("c", Action::Copy),
+    ("M", Action::ToggleMouse),
     ("o", Action::Overview),
     ("d", Action::Differences),
     ("f", Action::KindFilter),

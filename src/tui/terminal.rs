@@ -214,6 +214,7 @@ pub fn run<E: Send + 'static>(
         Err(ended) => return Ok(ended),
     };
     app.kind_tags = theme.kind_tags;
+    app.mouse_capture = mouse;
     drop(loading_flag);
     loop {
         let size = terminal.size()?;
@@ -244,12 +245,24 @@ pub fn run<E: Send + 'static>(
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => (0..3).for_each(|_| app.update(Action::Down)),
                 MouseEventKind::ScrollUp => (0..3).for_each(|_| app.update(Action::Up)),
+                MouseEventKind::Down(event::MouseButton::Left) => app.click(m.column, m.row),
                 _ => {}
             },
             _ => {}
         }
         if let Some(request) = app.export.take() {
             super::export_dialog::perform(&mut app, &request);
+        }
+        if let Some(copy) = app.copy.take() {
+            app.message = Some(copy_out(&copy));
+        }
+        if app.mouse_capture != MOUSE_ON.load(Ordering::SeqCst) {
+            if app.mouse_capture {
+                execute!(io::stdout(), EnableMouseCapture)?;
+            } else {
+                execute!(io::stdout(), DisableMouseCapture)?;
+            }
+            MOUSE_ON.store(app.mouse_capture, Ordering::SeqCst);
         }
         if app.quit {
             return Ok(Ended::Quit);
@@ -258,6 +271,43 @@ pub fn run<E: Send + 'static>(
             app.suspend = false;
             suspend(&mut terminal, mouse)?;
         }
+    }
+}
+
+/// Puts `copy` on the clipboard with OSC 52 and in a new file in the
+/// temporary folder (for terminals that ignore OSC 52), and says where.
+fn copy_out(copy: &super::app::CopyRequest) -> String {
+    use std::io::Write;
+    let mut out = io::stdout();
+    let _ = out.write_all(super::clipboard::osc52(&copy.text).as_bytes());
+    let _ = out.flush();
+    let dir = std::env::temp_dir();
+    let name = format!(
+        "wirediff-row{}-v{}-{}.txt",
+        copy.row + 1,
+        copy.version,
+        std::process::id()
+    );
+    let path = dir.join(name);
+    // A new file only: never follow or replace what is already there.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(copy.text.as_bytes()));
+    let display = path.display().to_string();
+    let shown = crate::sanitize::terminal(&display, false);
+    match written {
+        Ok(()) => format!(
+            "copied row {} of v{}: OSC 52 clipboard, and {shown}",
+            copy.row + 1,
+            copy.version
+        ),
+        Err(e) => format!(
+            "copied row {} of v{} to the clipboard (OSC 52); {shown}: {e}",
+            copy.row + 1,
+            copy.version
+        ),
     }
 }
 

@@ -112,6 +112,47 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         y += 1;
     }
+    // Who changed what, by kind: each shown version's changes against the
+    // reference, counted in the view (the counts the panel and exports show).
+    let kinds: Vec<crate::diff::ChangeKind> =
+        app.view.kind_counts().into_iter().map(|(k, _)| k).collect();
+    if !kinds.is_empty() {
+        y += 1;
+        put(
+            inner.x,
+            y,
+            "changes against the reference, by kind",
+            theme.header,
+        );
+        y += 1;
+        let col = |k: crate::diff::ChangeKind| k.name().chars().take(9).collect::<String>();
+        let mut x = inner.x + name_w;
+        for &k in &kinds {
+            put(x, y, &format!("{:>10}", col(k)), theme.change(k));
+            x += 10;
+        }
+        y += 1;
+        for s in app
+            .view
+            .summaries
+            .iter()
+            .filter(|s| s.version != app.reference)
+        {
+            put(inner.x, y, &label(s.version), theme.text);
+            let mut x = inner.x + name_w;
+            for &k in &kinds {
+                let n = s.by_kind[crate::view::kind_index(k)];
+                put(
+                    x,
+                    y,
+                    &format!("{n:>10}"),
+                    if n == 0 { theme.dim } else { theme.text },
+                );
+                x += 10;
+            }
+            y += 1;
+        }
+    }
     y += 1;
     put(
         inner.x,
@@ -126,9 +167,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // A hidden version is not in the view; with many versions, its pairs
     // with a reference other than the hub were never diffed (`Pairing`).
     let legend = if app.cmp.pairing.covers(app.reference) {
-        "coverage (█ same as the reference · ▓ reworded · ─ lacks the row)"
+        "coverage (█ same as the reference · ▓ reworded · ░ not in the reference · ─ lacks the row)"
     } else {
-        "coverage (█ same as the reference · ▓ reworded · ▒ not compared · ─ lacks the row)"
+        "coverage (█ same as the reference · ▓ reworded · ░ not in the reference · ▒ not compared · ─ lacks the row)"
     };
     put(inner.x, y, legend, theme.header);
     y += 1;
@@ -153,6 +194,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     '─'
                 } else if v == app.reference {
                     '█'
+                } else if row.cells[app.reference].is_empty() {
+                    // Nothing to be the same as: the reference lacks the row.
+                    '░'
                 } else {
                     match app.differs_from_reference(r, v) {
                         Some(false) => '█',
