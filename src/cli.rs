@@ -61,6 +61,10 @@ pub struct GlobalArgs {
     /// Print nothing; only the exit status tells (0 identical, 1 different, 2 trouble).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Name a version (its outlet, say) instead of its file name: once per
+    /// version, in the order of the files (`--label AP --label Reuters`).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub label: Vec<String>,
 }
 
 /// The subcommands.
@@ -249,6 +253,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let files = vec![a.clone(), b.clone()];
             let cmp = load_and_compare(&cli.global, &files, &load_config(&cli.global)?)?;
+            if cmp.identical() && out.output.is_none() {
+                // As diff(1): the same text prints nothing; the status says it.
+                return Ok(ExitCode::SUCCESS);
+            }
             let opts = export::ExportOptions {
                 reference: 0,
                 versions: vec![0, 1],
@@ -454,6 +462,26 @@ fn load_versions(
             "need at least 2 versions to compare, got {}",
             versions.len()
         );
+    }
+    apply_labels(versions, &global.label)
+}
+
+/// Gives the versions the `--label` names, in order; more names than
+/// versions is an error (a name meant for a file that is not there).
+fn apply_labels(mut versions: Vec<Version>, labels: &[String]) -> Result<Vec<Version>> {
+    if labels.len() > versions.len() {
+        bail!(
+            "{} labels given for {} versions (--label names the versions in order)",
+            labels.len(),
+            versions.len()
+        );
+    }
+    for (v, label) in versions.iter_mut().zip(labels) {
+        let label = label.trim();
+        if label.is_empty() {
+            bail!("--label needs a name, got an empty one");
+        }
+        v.label = label.to_string();
     }
     Ok(versions)
 }

@@ -279,3 +279,54 @@ fn progress_line_text_names_the_step_and_the_share() {
         "wirediff: [3/5] aligning paragraphs…, 3 s"
     );
 }
+
+/// `--label` names the versions in order, everywhere they are named; more
+/// names than versions is a clear error (exit 2); control characters in a
+/// name never reach the terminal.
+#[test]
+fn labels_name_the_versions_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Price: $5 on Friday.\n").expect("a");
+    std::fs::write(&b, "Price: $500 on Monday.\n").expect("b");
+    let out = wirediff()
+        .args([
+            "diff", "--color", "never", "--label", "AP", "--label", "The Post",
+        ])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("v0 AP: Price") && text.contains("v1 The Post: Price"),
+        "{text}"
+    );
+    assert!(
+        text.contains("number: 5 → 500") && text.contains("date: Friday → Monday"),
+        "{text}"
+    );
+    let too_many = wirediff()
+        .args(["diff", "--label", "a", "--label", "b", "--label", "c"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("runs");
+    assert_eq!(too_many.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&too_many.stderr).contains("3 labels given for 2 versions"));
+    let evil = wirediff()
+        .args([
+            "diff",
+            "--color",
+            "never",
+            "--label",
+            "x\u{1b}]2;PWNED\u{7}",
+        ])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("runs");
+    assert!(!evil.stdout.contains(&0x1b) && !evil.stdout.contains(&0x07));
+}

@@ -10,7 +10,7 @@
 //! takes its anchors). The lone paragraphs of a gap pair up in order, by a
 //! small dynamic programme over at most [`MAX_GAP_PAIRS`] pairs, each pair
 //! sharing at least [`MIN_SHARED_TERMS`] terms (one, for a single paragraph on
-//! each side between two shared rows). A paragraph matched out of order, far
+//! each side between two shared rows or before the first). A paragraph matched out of order, far
 //! away, counts as lone when its counterpart in place comes near that match
 //! ([`IN_PLACE_RATIO`]). One pass: a merged paragraph is no longer alone.
 //! Cost: per version pair, `O(n log n)` in the two versions' paragraphs plus
@@ -128,12 +128,12 @@ pub fn fill(
                 let floors: Option<Vec<f32>> = na.iter().chain(nb).map(|&i| floor(i)).collect();
                 let Some(floors) = floors else { continue };
                 let (fa, fb) = floors.split_at(na.len());
-                // One paragraph each, between two shared rows (or as the
-                // whole story of both versions): the place says most, and one
-                // shared term confirms it.
+                // One paragraph each, between two shared rows, or before the
+                // first one (both open the story), or as the whole story of
+                // both versions: the place says most, and one shared term
+                // confirms it.
                 let whole = lists[a].len() == 1 && lists[b].len() == 1;
-                let enclosed =
-                    (key.0.is_some() && key.1.is_some() || whole) && na.len() == 1 && nb.len() == 1;
+                let enclosed = (key.1.is_some() || whole) && na.len() == 1 && nb.len() == 1;
                 let min_shared = if enclosed { 1 } else { MIN_SHARED_TERMS };
                 joins.extend(pair_in_order(index, (na, fa), (nb, fb), min_shared));
             }

@@ -48,6 +48,45 @@ impl Painter {
     }
 }
 
+/// The kinds of a cell's changes, for a reader who cannot tell them by
+/// colour: each change of a kind a fact-checker acts on with its old and new
+/// words, then the others counted by kind (`⤷ number: 5 → 500 · date: Friday
+/// → Monday · 3 wording`). `None` when the cell has no change of its own.
+fn kinds_line(changes: &[crate::view::Oriented]) -> Option<String> {
+    use crate::diff::ChangeKind as K;
+    let own: Vec<_> = changes.iter().filter(|c| !c.across).collect();
+    if own.is_empty() {
+        return None;
+    }
+    let short = |s: &str| {
+        let s = esc(s.trim());
+        let mut t: String = s.chars().take(30).collect();
+        if s.chars().count() > 30 {
+            t.push('…');
+        }
+        if t.is_empty() { "∅".to_string() } else { t }
+    };
+    let minor = [
+        K::Wording,
+        K::Spelling,
+        K::CasePunctuation,
+        K::Added,
+        K::Removed,
+    ];
+    let mut parts: Vec<String> = own
+        .iter()
+        .filter(|c| !minor.contains(&c.kind))
+        .map(|c| format!("{}: {} → {}", c.kind.name(), short(&c.old), short(&c.new)))
+        .collect();
+    for k in minor {
+        let n = own.iter().filter(|c| c.kind == k).count();
+        if n > 0 {
+            parts.push(format!("{n} {}", k.name()));
+        }
+    }
+    Some(format!("⤷ {}", parts.join(" · ")))
+}
+
 /// Writes the word diff.
 ///
 /// # Errors
@@ -150,6 +189,9 @@ pub fn write(
                 }
             }
             writeln!(out, "{head} {}", cont(line))?;
+            if let Some(kinds) = kinds_line(changes) {
+                writeln!(out, "  {}", p.paint(DIM, &kinds))?;
+            }
             // Names spelled differently in two different places of the row:
             // their spans may lie inside the changes above, so each is a line.
             for c in changes.iter().filter(|c| c.across) {

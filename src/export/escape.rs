@@ -38,16 +38,52 @@ pub fn html(s: &str) -> String {
     out
 }
 
-/// Text for Markdown inline content: every ASCII punctuation mark backslash-
-/// escaped (CommonMark §2.4), so nothing in the input can open a link, emphasis,
-/// code, HTML or a block; line breaks become spaces; controls made visible.
+/// Text for Markdown inline content (a paragraph, a list item, a table
+/// cell): only what Markdown would read as markup is backslash-escaped
+/// (CommonMark §2.4), so nothing in the input opens a link, an autolink,
+/// emphasis, code, HTML, a table cell or a block, while the text still pastes
+/// cleanly ("al-Kadhimi", "Thank God," as written). Line breaks become
+/// spaces; controls are made visible.
 #[must_use]
 pub fn markdown(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
+    // Where a block could start: the first character that is not a space.
+    let first = chars.iter().position(|c| !c.is_whitespace());
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            // Emphasis, code, links, images, HTML, entities, tables,
+            // strikethrough, and the escape character itself.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => true,
+            // CriticMarkup (`--critic`) marks changes with braces.
+            '{' | '}' => true,
+            // An image starts with `![`; `[` is escaped anyway, but `!` keeps
+            // the pair from reading as one if a later step drops it.
+            '!' => next == Some('['),
+            // Autolinks (GFM): `scheme://`, `www.`, `user@host`.
+            ':' => chars.get(i + 1..i + 3) == Some(&['/', '/'][..]),
+            '@' => true,
+            '.' if i >= 3
+                && chars[i - 3..i]
+                    .iter()
+                    .collect::<String>()
+                    .eq_ignore_ascii_case("www") =>
+            {
+                true
+            }
+            // Block markers, only where a block could start: a heading, a
+            // quote, a list, a thematic break, a setext underline.
+            '#' | '-' | '+' | '=' => Some(i) == first,
+            // An ordered list marker: digits then `.` or `)` at the start.
+            '.' | ')' => {
+                first.is_some_and(|f| f < i && chars[f..i].iter().all(char::is_ascii_digit))
+            }
+            _ => false,
+        };
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_ascii_punctuation() => {
+            c if escape => {
                 out.push('\\');
                 out.push(c);
             }
@@ -80,11 +116,30 @@ mod tests {
     }
 
     #[test]
-    fn markdown_escapes_every_punctuation_mark() {
+    fn markdown_escapes_what_markdown_would_read_as_markup() {
         assert_eq!(
-            markdown("[x](javascript:alert(1)) `code` *em* <b>"),
-            r"\[x\]\(javascript\:alert\(1\)\) \`code\` \*em\* \<b\>"
+            markdown("[x](javascript:alert(1)) `code` *em* <b> a_b | c ~~d~~ &amp;"),
+            r"\[x\](javascript:alert(1)) \`code\` \*em\* \<b\> a\_b \| c \~\~d\~\~ \&amp;"
         );
         assert_eq!(markdown("# title\n> quote"), r"\# title \> quote");
+        assert_eq!(markdown("- item"), r"\- item");
+        assert_eq!(markdown("12. May"), r"12\. May");
+        assert_eq!(markdown("![img](x)"), r"\!\[img\](x)");
+        assert_eq!(
+            markdown("see https://t.co/x and www.example.com or me@example.com"),
+            r"see https\://t.co/x and www\.example.com or me\@example.com"
+        );
+    }
+
+    #[test]
+    fn markdown_leaves_plain_prose_as_written() {
+        for s in [
+            "al-Kadhimi",
+            "Thank God, he said.",
+            "Prime Minister Mustafa al-Kadhimi's guards (seven of them) were hurt.",
+            "It cost $5.50 - or 10% more - on Nov. 7!",
+        ] {
+            assert_eq!(markdown(s), s);
+        }
     }
 }
