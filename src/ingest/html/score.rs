@@ -1,0 +1,411 @@
+//! Finding the story among a page's blocks, and saying why the rest is not.
+//!
+//! The container of the story is found as readability does it: every
+//! paragraph of real prose (25 characters or more) votes for the elements
+//! around it, its parent fully, its grandparent half, the ones above less;
+//! an element starts with a bonus or a malus from its tag and the words of its
+//! class and id ([`super::names`]); the total is discounted by the share of
+//! link text in the element. The best element, widened to its parent when the
+//! parent holds the story too and joined by siblings that score nearly as
+//! well, is the article.
+//!
+//! Then every block gets a verdict. Outside the article: page furniture.
+//! Inside it: story, unless a landmark (caption, navigation, aside, form,
+//! hidden text) or a furniture word on an element between the article and the
+//! block says otherwise, or it is mostly link text. Nothing is dropped: each
+//! block that is not story carries the reason a reader sees with `b`.
+
+use super::dom::{Block, Context, Page};
+use super::names;
+
+/// What one block is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The story's headline.
+    Headline,
+    /// Story text: paragraphs, subheads, quotations, lists.
+    Story,
+    /// Not the story, and why.
+    Boilerplate(&'static str),
+}
+
+/// Prose shorter than this (in characters) does not vote for its container.
+const MIN_PROSE: usize = 25;
+
+/// How many levels above a paragraph receive its vote.
+const VOTE_LEVELS: usize = 5;
+
+/// Landmarks whose text never votes nor counts as story.
+const FURNITURE_CONTEXT: Context = Context::NAV
+    .with(Context::FOOTER)
+    .with(Context::ASIDE)
+    .with(Context::FORM)
+    .with(Context::CONTROL)
+    .with(Context::DIALOG)
+    .with(Context::HIDDEN)
+    .with(Context::CAPTION);
+
+/// The verdict of every block of `page` (same order), given the title the
+/// page's metadata announces (to find the headline among its headings).
+#[must_use]
+pub fn classify(page: &Page, title: Option<&str>) -> Vec<Verdict> {
+    let article = find_article(page, true).or_else(|| find_article(page, false));
+    let mut out: Vec<Verdict> = page
+        .blocks
+        .iter()
+        .map(|b| match &article {
+            Some(roots) if roots.iter().any(|&r| page.within(b.element, r)) => {
+                inside(page, b, roots)
+            }
+            Some(_) => Verdict::Boilerplate("outside the article"),
+            None => fallback(b),
+        })
+        .collect();
+    if let Some(h) = headline(page, &out, title) {
+        out[h] = Verdict::Headline;
+    }
+    out
+}
+
+/// A page without prose long enough to vote: every block outside a
+/// furniture landmark is story.
+fn fallback(b: &Block) -> Verdict {
+    landmark(b.context).map_or(Verdict::Story, Verdict::Boilerplate)
+}
+
+/// The reason a landmark gives, if the block sits in one.
+fn landmark(c: Context) -> Option<&'static str> {
+    [
+        (Context::HIDDEN, "hidden"),
+        (Context::CAPTION, "caption"),
+        (Context::FIGURE, "caption"),
+        (Context::NAV, "navigation"),
+        (Context::FOOTER, "footer"),
+        (Context::ASIDE, "aside"),
+        (Context::FORM, "form"),
+        (Context::CONTROL, "interface"),
+        (Context::DIALOG, "pop-up"),
+    ]
+    .into_iter()
+    .find(|(flag, _)| c.has(*flag))
+    .map(|(_, r)| r)
+}
+
+/// The verdict on a block inside the article (whose roots are `roots`).
+fn inside(page: &Page, b: &Block, roots: &[usize]) -> Verdict {
+    // Landmarks count only when they are inside the article: a story whose
+    // page puts all of `<main>` in a form is still a story.
+    let root_ctx = roots
+        .iter()
+        .find(|&&r| page.within(b.element, r))
+        .and_then(|&r| page.elements.get(r))
+        .map(|e| e.context)
+        .unwrap_or_default();
+    let own = b.context.without(root_ctx);
+    if let Some(r) = landmark(own) {
+        return Verdict::Boilerplate(r);
+    }
+    // Furniture words on the elements from the block up to the article root.
+    let mut e = Some(b.element);
+    while let Some(i) = e {
+        if roots.contains(&i) {
+            break;
+        }
+        let Some(el) = page.elements.get(i) else {
+            break;
+        };
+        if let Some(r) = names::furniture(&el.names) {
+            return Verdict::Boilerplate(r);
+        }
+        e = el.parent;
+    }
+    if b.chars > 0 && b.link_chars * 10 >= b.chars * 6 {
+        return Verdict::Boilerplate("links");
+    }
+    Verdict::Story
+}
+
+/// The tag's own weight, as readability gives it.
+fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// The elements that hold the article: the best-scoring container and the
+/// siblings that join it. `strict` leaves out blocks under an element whose
+/// names say furniture and not content (readability's "unlikely candidates").
+fn find_article(page: &Page, strict: bool) -> Option<Vec<usize>> {
+    let n = page.elements.len();
+    let unlikely: Vec<bool> = if strict {
+        let mut u = vec![false; n];
+        for i in 0..n {
+            let el = &page.elements[i];
+            let own = el.tag != "body"
+                && el.tag != "html"
+                && names::furniture(&el.names).is_some()
+                && !names::content(&el.names);
+            u[i] = own || el.parent.is_some_and(|p| u[p]);
+        }
+        u
+    } else {
+        vec![false; n]
+    };
+    let mut score: Vec<Option<f64>> = vec![None; n];
+    for b in &page.blocks {
+        let Some(el) = page.elements.get(b.element) else {
+            continue;
+        };
+        if b.chars < MIN_PROSE
+            || is_heading(&el.tag)
+            || matches!(el.tag.as_str(), "li" | "dt" | "th" | "option")
+            || b.context.any(FURNITURE_CONTEXT)
+            || unlikely[b.element]
+        {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count();
+        #[allow(clippy::cast_precision_loss)]
+        let vote = 1.0 + commas as f64 + (b.chars as f64 / 100.0).min(3.0);
+        let mut e = el.parent;
+        for level in 0..VOTE_LEVELS {
+            let Some(i) = e else { break };
+            let Some(anc) = page.elements.get(i) else {
+                break;
+            };
+            if i == 0 {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                #[allow(clippy::cast_precision_loss)]
+                l => l as f64 * 3.0,
+            };
+            let s =
+                score[i].get_or_insert_with(|| tag_weight(&anc.tag) + names::weight(&anc.names));
+            *s += vote / divider;
+            e = anc.parent;
+        }
+    }
+    let final_score = |i: usize| -> Option<f64> {
+        let s = score[i]?;
+        let el = &page.elements[i];
+        #[allow(clippy::cast_precision_loss)]
+        let density = if el.chars == 0 {
+            0.0
+        } else {
+            el.link_chars as f64 / el.chars as f64
+        };
+        Some(s * (1.0 - density))
+    };
+    let scored: Vec<(usize, f64)> = (0..n)
+        .filter_map(|i| final_score(i).map(|s| (i, s)))
+        .collect();
+    let &(mut top, top_score) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    // Several strong candidates under one ancestor: the story is split over
+    // them (a lede box and a body box), so the ancestor is the article.
+    let strong: Vec<usize> = scored
+        .iter()
+        .filter(|&&(i, s)| i != top && s >= top_score * 0.75)
+        .map(|&(i, _)| i)
+        .collect();
+    if strong.len() >= 2 {
+        let mut anc = page.elements[top].parent;
+        while let Some(a) = anc {
+            if a == 0 || page.elements[a].tag == "body" {
+                break;
+            }
+            if strong.iter().filter(|&&s| page.within(s, a)).count() >= 2 {
+                top = a;
+                break;
+            }
+            anc = page.elements[a].parent;
+        }
+    }
+    // Climb while the parent scores higher: the story goes on beside this box.
+    let mut last = final_score(top).unwrap_or(top_score);
+    let mut anc = page.elements[top].parent;
+    while let Some(a) = anc {
+        if a == 0 || page.elements[a].tag == "body" {
+            break;
+        }
+        match final_score(a) {
+            Some(s) if s < top_score / 3.0 => break,
+            Some(s) if s > last => {
+                top = a;
+                break;
+            }
+            Some(s) => last = s,
+            None => {}
+        }
+        anc = page.elements[a].parent;
+    }
+    // A box that is its parent's only content: take the parent.
+    while let Some(p) = page.elements[top].parent {
+        if p == 0
+            || page.elements[p].tag == "body"
+            || page.elements[p].chars != page.elements[top].chars
+        {
+            break;
+        }
+        top = p;
+    }
+    let mut roots = vec![top];
+    if let Some(parent) = page.elements[top].parent {
+        let top_final = final_score(top).unwrap_or(top_score);
+        let threshold = (top_final * 0.2).max(10.0);
+        let top_names = &page.elements[top].names;
+        for i in (parent + 1)..page.elements[parent].end {
+            let el = &page.elements[i];
+            if i == top || el.parent != Some(parent) {
+                continue;
+            }
+            let mut s = final_score(i).unwrap_or(0.0);
+            if !top_names.is_empty() && el.names == *top_names {
+                s += top_final * 0.2;
+            }
+            #[allow(clippy::cast_precision_loss)]
+            let density = if el.chars == 0 {
+                1.0
+            } else {
+                el.link_chars as f64 / el.chars as f64
+            };
+            let joins = s >= threshold
+                || (el.tag == "p" && el.chars > 80 && density < 0.25)
+                || (el.tag == "p" && el.chars > 0 && density == 0.0 && sentence_like(page, i));
+            if joins && !el.context.any(FURNITURE_CONTEXT) {
+                roots.push(i);
+            }
+        }
+    }
+    Some(roots)
+}
+
+/// Whether the text of element `i` reads like a sentence (ends with a period).
+fn sentence_like(page: &Page, i: usize) -> bool {
+    page.blocks
+        .iter()
+        .filter(|b| b.element == i)
+        .any(|b| b.text.ends_with('.') || b.text.contains(". "))
+}
+
+/// The block that is the headline: an `<h1>` (else an `<h2>`) matching the
+/// title the metadata gives, else the first `<h1>` before the story.
+fn headline(page: &Page, verdicts: &[Verdict], title: Option<&str>) -> Option<usize> {
+    let first_story = verdicts.iter().position(|v| *v == Verdict::Story)?;
+    let heading = |level: &'static str| {
+        page.blocks.iter().enumerate().filter(move |(_, b)| {
+            page.elements.get(b.element).is_some_and(|e| e.tag == level)
+                && !b.context.any(Context::HIDDEN.with(Context::NAV))
+        })
+    };
+    if let Some(t) = title {
+        let want = words(t);
+        let best = heading("h1")
+            .chain(heading("h2"))
+            .map(|(i, b)| (i, overlap(&want, &words(&b.text))))
+            .filter(|&(_, o)| o >= 0.6)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((i, _)) = best {
+            return Some(i);
+        }
+    }
+    // No title to match: the last h1 before the story, or the first inside it.
+    let mut before = None;
+    for (i, _) in heading("h1") {
+        if i < first_story {
+            before = Some(i);
+        } else {
+            return before.or(matches!(verdicts[i], Verdict::Story).then_some(i));
+        }
+    }
+    before
+}
+
+/// Lowercase word tokens.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The share of `b`'s words found in `a`, and of `a`'s in `b`: the smaller.
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let in_a = b.iter().filter(|w| a.contains(w)).count();
+    let in_b = a.iter().filter(|w| b.contains(w)).count();
+    #[allow(clippy::cast_precision_loss)]
+    let (x, y) = (in_a as f64 / b.len() as f64, in_b as f64 / a.len() as f64);
+    x.min(y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str) -> Vec<(String, Verdict)> {
+        let page = Page::parse(html);
+        let v = classify(&page, page.title.as_deref());
+        page.blocks.iter().map(|b| b.text.clone()).zip(v).collect()
+    }
+
+    const PROSE: &str =
+        "The council voted on Tuesday, after a long debate, to close the old bridge for repairs.";
+
+    #[test]
+    fn the_story_container_wins_over_menus_and_footers() {
+        let html = format!(
+            "<html><head><title>Bridge to close</title></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul></nav>\
+             <div class=main><h1>Bridge to close</h1><div class=article-body>\
+             <p>{PROSE}</p><p>{PROSE}</p><h2>What next</h2><p>{PROSE}</p>\
+             <figure><img src=x><figcaption>The bridge in 2020.</figcaption></figure>\
+             <div class=related-links><a href=/a>Another story entirely about something</a></div>\
+             </div></div><footer>Copyright 2026 The Outlet</footer></body></html>"
+        );
+        let got = run(&html);
+        let kinds: Vec<&Verdict> = got.iter().map(|(_, v)| v).collect();
+        assert_eq!(
+            kinds,
+            [
+                &Verdict::Boilerplate("outside the article"),
+                &Verdict::Boilerplate("outside the article"),
+                &Verdict::Headline,
+                &Verdict::Story,
+                &Verdict::Story,
+                &Verdict::Story,
+                &Verdict::Story,
+                &Verdict::Boilerplate("caption"),
+                &Verdict::Boilerplate("related links"),
+                &Verdict::Boilerplate("outside the article"),
+            ],
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_plain_text_as_story() {
+        let got = run("<body><p>Short note.</p><nav><a href=/>Home</a></nav></body>");
+        assert_eq!(got[0].1, Verdict::Story);
+        assert_eq!(got[1].1, Verdict::Boilerplate("navigation"));
+    }
+
+    #[test]
+    fn overlap_is_symmetric_share() {
+        let a = words("Bridge to close");
+        assert!((overlap(&a, &words("Bridge to close | Outlet")) - 0.6).abs() < 1e-9);
+        assert!(overlap(&a, &words("nothing alike")) < 1e-9);
+    }
+}
