@@ -98,9 +98,6 @@ const FURNITURE: &[(&str, &str)] = &[
     ("overlay", "pop-up"),
     ("toolbar", "interface"),
     ("print", "interface"),
-    ("hidden", "hidden"),
-    ("offscreen", "hidden"),
-    ("sr", "hidden"),
 ];
 
 /// Words matched exactly (too short to be prefixes of anything safely).
@@ -130,7 +127,13 @@ const NOT_FURNITURE: &[&str] = &[
 /// The reader-facing reason when a word of `names` marks furniture.
 #[must_use]
 pub fn furniture(names: &[String]) -> Option<&'static str> {
-    names.iter().find_map(|w| furniture_word(w))
+    // A word after `non`/`no`/`not` says the opposite (`non-ad-column`).
+    let negated = |i: usize| i > 0 && matches!(names[i - 1].as_str(), "non" | "no" | "not");
+    names
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !negated(i))
+        .find_map(|(_, w)| furniture_word(w))
 }
 
 fn furniture_word(w: &str) -> Option<&'static str> {
@@ -183,6 +186,7 @@ mod tests {
         assert_eq!(furniture(&words("cookie_banner")), Some("cookie notice"));
         assert_eq!(furniture(&words("ad-slot")), Some("advertisement"));
         assert_eq!(furniture(&words("article-body")), None);
+        assert_eq!(furniture(&words("non-ad-column")), None);
         // Not inside other words.
         assert_eq!(furniture(&words("header load shadow")), None);
     }

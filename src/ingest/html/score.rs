@@ -49,7 +49,10 @@ const FURNITURE_CONTEXT: Context = Context::NAV
 /// page's metadata announces (to find the headline among its headings).
 #[must_use]
 pub fn classify(page: &Page, title: Option<&str>) -> Vec<Verdict> {
-    let article = find_article(page, true).or_else(|| find_article(page, false));
+    let matched = title_heading(page, title);
+    let headline_element = matched.and_then(|i| page.blocks.get(i)).map(|b| b.element);
+    let article = find_article(page, true, headline_element)
+        .or_else(|| find_article(page, false, headline_element));
     let mut out: Vec<Verdict> = page
         .blocks
         .iter()
@@ -61,7 +64,7 @@ pub fn classify(page: &Page, title: Option<&str>) -> Vec<Verdict> {
             None => fallback(b),
         })
         .collect();
-    if let Some(h) = headline(page, &out, title) {
+    if let Some(h) = headline(page, &out, matched) {
         out[h] = Verdict::Headline;
     }
     out
@@ -143,7 +146,7 @@ fn is_heading(tag: &str) -> bool {
 /// The elements that hold the article: the best-scoring container and the
 /// siblings that join it. `strict` leaves out blocks under an element whose
 /// names say furniture and not content (readability's "unlikely candidates").
-fn find_article(page: &Page, strict: bool) -> Option<Vec<usize>> {
+fn find_article(page: &Page, strict: bool, headline: Option<usize>) -> Option<Vec<usize>> {
     let n = page.elements.len();
     let unlikely: Vec<bool> = if strict {
         let mut u = vec![false; n];
@@ -160,6 +163,8 @@ fn find_article(page: &Page, strict: bool) -> Option<Vec<usize>> {
         vec![false; n]
     };
     let mut score: Vec<Option<f64>> = vec![None; n];
+    // The prose votes alone, without the tag's and names' weight.
+    let mut votes: Vec<f64> = vec![0.0; n];
     for b in &page.blocks {
         let Some(el) = page.elements.get(b.element) else {
             continue;
@@ -193,6 +198,7 @@ fn find_article(page: &Page, strict: bool) -> Option<Vec<usize>> {
             let s =
                 score[i].get_or_insert_with(|| tag_weight(&anc.tag) + names::weight(&anc.names));
             *s += vote / divider;
+            votes[i] += vote / divider;
             e = anc.parent;
         }
     }
@@ -259,6 +265,41 @@ fn find_article(page: &Page, strict: bool) -> Option<Vec<usize>> {
         }
         top = p;
     }
+    // The headline sits outside the winner, in a box of its own that holds
+    // prose too and scores nearly as well: that box is the story, and the
+    // winner a teaser beside it ("more stories" repeat a story's shape).
+    if let Some(h) = headline
+        && !page.within(h, top)
+    {
+        let mut anc = page.elements[h].parent;
+        while let Some(a) = anc {
+            if score[a].is_some() {
+                break;
+            }
+            anc = page.elements[a].parent;
+        }
+        if let Some(a) = anc
+            && !page.within(top, a)
+            && final_score(a).is_some_and(|s| s >= top_score * 0.5)
+            && (votes[a] >= votes[top] * 0.5 || repeated(page, top))
+        {
+            // Neither widened nor joined: its siblings are the teasers.
+            return Some(vec![a]);
+        }
+    }
+    // Teaser lists put each story in an `<article>` too: when the winner
+    // holds several, the one with the headline is the story.
+    if let Some(h) = headline {
+        let articles: Vec<usize> = (top..page.elements[top].end)
+            .filter(|&i| page.elements[i].tag == "article")
+            .collect();
+        if articles.len() >= 2
+            && let Some(&a) = articles.iter().find(|&&a| page.within(h, a))
+            && page.elements[a].chars >= 200
+        {
+            return Some(vec![a]);
+        }
+    }
     let mut roots = vec![top];
     if let Some(parent) = page.elements[top].parent {
         let top_final = final_score(top).unwrap_or(top_score);
@@ -290,6 +331,30 @@ fn find_article(page: &Page, strict: bool) -> Option<Vec<usize>> {
     Some(roots)
 }
 
+/// Whether element `i` is one of several look-alikes on the page (same tag,
+/// most of the same class words, at least 3 in all): an item of a teaser
+/// list, not a story.
+fn repeated(page: &Page, i: usize) -> bool {
+    let Some(el) = page.elements.get(i) else {
+        return false;
+    };
+    if el.names.is_empty() {
+        return false;
+    }
+    let alike = page
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|&(j, o)| {
+            j != i
+                && o.tag == el.tag
+                && el.names.iter().filter(|w| o.names.contains(w)).count() * 10
+                    >= el.names.len() * 8
+        })
+        .count();
+    alike >= 2
+}
+
 /// Whether the text of element `i` reads like a sentence (ends with a period).
 fn sentence_like(page: &Page, i: usize) -> bool {
     page.blocks
@@ -300,28 +365,14 @@ fn sentence_like(page: &Page, i: usize) -> bool {
 
 /// The block that is the headline: an `<h1>` (else an `<h2>`) matching the
 /// title the metadata gives, else the first `<h1>` before the story.
-fn headline(page: &Page, verdicts: &[Verdict], title: Option<&str>) -> Option<usize> {
+fn headline(page: &Page, verdicts: &[Verdict], matched: Option<usize>) -> Option<usize> {
     let first_story = verdicts.iter().position(|v| *v == Verdict::Story)?;
-    let heading = |level: &'static str| {
-        page.blocks.iter().enumerate().filter(move |(_, b)| {
-            page.elements.get(b.element).is_some_and(|e| e.tag == level)
-                && !b.context.any(Context::HIDDEN.with(Context::NAV))
-        })
-    };
-    if let Some(t) = title {
-        let want = words(t);
-        let best = heading("h1")
-            .chain(heading("h2"))
-            .map(|(i, b)| (i, overlap(&want, &words(&b.text))))
-            .filter(|&(_, o)| o >= 0.6)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((i, _)) = best {
-            return Some(i);
-        }
+    if matched.is_some() {
+        return matched;
     }
     // No title to match: the last h1 before the story, or the first inside it.
     let mut before = None;
-    for (i, _) in heading("h1") {
+    for (i, _) in headings(page, "h1") {
         if i < first_story {
             before = Some(i);
         } else {
@@ -329,6 +380,38 @@ fn headline(page: &Page, verdicts: &[Verdict], title: Option<&str>) -> Option<us
         }
     }
     before
+}
+
+/// The visible `level` headings of the page, as (block index, block).
+fn headings<'a>(page: &'a Page, level: &'static str) -> impl Iterator<Item = (usize, &'a Block)> {
+    page.blocks.iter().enumerate().filter(move |(_, b)| {
+        b.chars <= 400
+            && page.elements.get(b.element).is_some_and(|e| e.tag == level)
+            && !b.context.any(Context::HIDDEN.with(Context::NAV))
+    })
+}
+
+/// The first `<h1>` (else `<h2>`) that says what the metadata's title says.
+fn title_heading(page: &Page, title: Option<&str>) -> Option<usize> {
+    let title = title?;
+    let want = words(title);
+    // Titles often carry the outlet or section after a separator whose name
+    // the metadata does not give: the part before it is tried too.
+    let head = [" | ", " - ", " – ", " — ", " :: ", " · "]
+        .iter()
+        .filter_map(|sep| title.split_once(sep).map(|(h, _)| words(h)))
+        .filter(|w| w.len() >= 2)
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    let mut best: Option<(usize, f64)> = None;
+    for (i, b) in headings(page, "h1").chain(headings(page, "h2")) {
+        let found = words(&b.text);
+        let o = overlap(&want, &found).max(overlap(&head, &found));
+        if o >= 0.6 && best.is_none_or(|(_, bo)| o > bo + 1e-9) {
+            best = Some((i, o));
+        }
+    }
+    best.map(|(i, _)| i)
 }
 
 /// Lowercase word tokens.
