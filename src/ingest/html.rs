@@ -3,6 +3,8 @@
 //!
 //! - [`charset`]: bytes to text (BOM, HTTP charset, `<meta charset>`,
 //!   detection; declarations checked against the bytes);
+//! - [`guard`]: one linear pass that removes the markup that would make
+//!   parsing quadratic (absurd nesting, piles of formatting tags);
 //! - [`dom`]: parsing (html5ever) and flattening into text blocks with their
 //!   containers and landmarks, bounded in depth, linear in size;
 //! - [`names`]: what class and id words say (content, comments, related…);
@@ -14,6 +16,7 @@
 
 pub mod charset;
 pub mod dom;
+pub mod guard;
 pub mod metadata;
 pub mod names;
 pub mod score;

@@ -1,7 +1,8 @@
 //! Parsing a page and flattening its DOM into text blocks.
 //!
 //! The page is parsed by html5ever (through `scraper`), the parser browsers'
-//! rules are written for, so broken markup ends up as a browser would show it.
+//! rules are written for, so broken markup ends up as a browser would show it;
+//! [`super::guard`] first takes out what would make that parse quadratic.
 //! The tree is then walked once, in document order and without recursion, into
 //! two flat tables that the rest of the extraction works on:
 //!
@@ -223,7 +224,7 @@ impl Page {
     /// Parses `html` and flattens it.
     #[must_use]
     pub fn parse(html: &str) -> Self {
-        let doc = Html::parse_document(html);
+        let doc = Html::parse_document(&super::guard::bound(html));
         let mut walk = Walk::default();
         walk.page.elements.push(Element {
             tag: "#root".into(),
