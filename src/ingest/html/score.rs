@@ -9,7 +9,8 @@
 //! parent holds the story too and joined by siblings that score nearly as
 //! well, is the article.
 //!
-//! Then every block gets a verdict. Outside the article: page furniture.
+//! Then every block gets a verdict. Outside the article: page furniture,
+//! with the reason its box's names or landmark give.
 //! Inside it: story, unless a landmark (caption, navigation, aside, form,
 //! hidden text) or a furniture word on an element between the article and the
 //! block says otherwise, or it is mostly link text. Nothing is dropped: each
@@ -60,7 +61,7 @@ pub fn classify(page: &Page, title: Option<&str>) -> Vec<Verdict> {
             Some(roots) if roots.iter().any(|&r| page.within(b.element, r)) => {
                 inside(page, b, roots)
             }
-            Some(_) => Verdict::Boilerplate("outside the article"),
+            Some(_) => Verdict::Boilerplate(outside(page, b)),
             None => fallback(b),
         })
         .collect();
@@ -92,6 +93,23 @@ fn landmark(c: Context) -> Option<&'static str> {
     .into_iter()
     .find(|(flag, _)| c.has(*flag))
     .map(|(_, r)| r)
+}
+
+/// Why a block outside the article is there: its landmark, else the
+/// furniture word nearest above it, else only that it is outside.
+fn outside(page: &Page, b: &Block) -> &'static str {
+    let mut e = Some(b.element);
+    // Names far above say little about this block (`page-wrapper has-sidebar`).
+    for _ in 0..8 {
+        let Some(el) = e.and_then(|i| page.elements.get(i)) else {
+            break;
+        };
+        if let Some(r) = names::furniture(&el.names) {
+            return r;
+        }
+        e = el.parent;
+    }
+    landmark(b.context).unwrap_or("outside the article")
 }
 
 /// The verdict on a block inside the article (whose roots are `roots`).
