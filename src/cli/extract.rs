@@ -208,13 +208,11 @@ fn write_json(versions: &[Version], out: &mut impl Write) -> io::Result<()> {
             }
         })
         .collect();
-    serde_json::to_writer_pretty(
-        &mut *out,
+    crate::export::json::write_value(
         &JsonOut {
             schema_version: 1,
             pages,
         },
+        out,
     )
-    .map_err(io::Error::other)?;
-    writeln!(out)
 }
