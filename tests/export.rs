@@ -110,6 +110,8 @@ fn compare_files(files: &[String]) -> Comparison {
         text: false,
         max_input: 64 << 20,
         quiet: false,
+        keep_going: false,
+        timeout: 30,
     };
     load_and_compare(&global, files, &Config::default()).expect("compare")
 }
