@@ -155,8 +155,20 @@ fn inside(page: &Page, b: &Block, roots: &[usize]) -> Verdict {
 }
 
 /// A short line that only says when or by whom: `Posted: Fri 6:45 PM`,
-/// `Updated Nov. 19, 2019`, `By Jane Doe`.
+/// `Updated Nov. 19, 2019`, `By Jane Doe`, a wire's `Reporting by …` credits.
 fn is_dateline(text: &str) -> bool {
+    // Wire credits: "Reporting by A; additional reporting by B; Editing by C".
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+    ];
+    let lower = text.trim_start().to_lowercase();
+    if text.chars().count() <= 300 && CREDITS.iter().any(|c| lower.starts_with(c)) {
+        return true;
+    }
     const LEADS: &[&str] = &[
         "posted",
         "updated",
@@ -420,22 +432,19 @@ fn sentence_like(page: &Page, i: usize) -> bool {
 }
 
 /// The block that is the headline: an `<h1>` (else an `<h2>`) matching the
-/// title the metadata gives, else the first `<h1>` before the story.
+/// title the metadata gives, else the last `<h1>` before the story; never one after it.
 fn headline(page: &Page, verdicts: &[Verdict], matched: Option<usize>) -> Option<usize> {
     let first_story = verdicts.iter().position(|v| *v == Verdict::Story)?;
-    if matched.is_some() {
-        return matched;
+    // The headline heads the story: a heading after story text is a subhead,
+    // whatever it says.
+    if let Some(m) = matched.filter(|&m| m <= first_story) {
+        return Some(m);
     }
-    // No title to match: the last h1 before the story, or the first inside it.
-    let mut before = None;
-    for (i, _) in headings(page, "h1") {
-        if i < first_story {
-            before = Some(i);
-        } else {
-            return before.or(matches!(verdicts[i], Verdict::Story).then_some(i));
-        }
-    }
-    before
+    // No title to match: the last h1 before the story (or opening it).
+    headings(page, "h1")
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= first_story)
+        .last()
 }
 
 /// The visible `level` headings of the page, as (block index, block).
@@ -519,8 +528,8 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                &Verdict::Boilerplate("outside the article"),
-                &Verdict::Boilerplate("outside the article"),
+                &Verdict::Boilerplate("navigation"),
+                &Verdict::Boilerplate("navigation"),
                 &Verdict::Headline,
                 &Verdict::Story,
                 &Verdict::Story,
@@ -528,7 +537,7 @@ mod tests {
                 &Verdict::Story,
                 &Verdict::Boilerplate("caption"),
                 &Verdict::Boilerplate("related links"),
-                &Verdict::Boilerplate("outside the article"),
+                &Verdict::Boilerplate("footer"),
             ],
             "{got:#?}"
         );
@@ -546,6 +555,9 @@ mod tests {
         assert!(is_dateline("Posted: Fri 6:45 PM, Feb 16, 2018 |"));
         assert!(is_dateline("Updated Nov. 19, 2019 8:21 am ET"));
         assert!(is_dateline("By Jane Doe"));
+        assert!(is_dateline(
+            "Reporting by A. Writer; Editing by B. Editor and C. Editor"
+        ));
         assert!(!is_dateline(
             "Updated figures show the economy grew 2% in the third quarter. Officials were pleased."
         ));
