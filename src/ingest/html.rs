@@ -63,7 +63,8 @@ pub fn extract(html: &str) -> Extraction {
         .title
         .as_deref()
         .map(|t| strip_site(t, metadata.site_name.as_deref()));
-    let verdicts = score::classify(&page, title.as_deref());
+    let body = metadata::article_body(&page);
+    let verdicts = score::classify(&page, title.as_deref(), body.as_deref());
     let mut paragraphs: Vec<Extracted> = page
         .blocks
         .into_iter()

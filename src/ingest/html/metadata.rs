@@ -43,6 +43,14 @@ struct JsonLd {
     modified: Option<String>,
     url: Option<String>,
     site_name: Option<String>,
+    body: Option<String>,
+}
+
+/// The article body the page's JSON-LD gives (plain text, as written), a
+/// hint of what the story is: [`super::score`] checks its choice against it.
+#[must_use]
+pub fn article_body(page: &Page) -> Option<String> {
+    json_ld(page).body.filter(|b| !b.trim().is_empty())
 }
 
 /// The page's metadata.
@@ -160,6 +168,10 @@ fn json_ld(page: &Page) -> JsonLd {
                         out.published = text(map.get("datePublished"));
                         out.modified = text(map.get("dateModified"));
                         out.url = text(map.get("url")).filter(|u| u.starts_with("http"));
+                        out.body = map
+                            .get("articleBody")
+                            .and_then(Value::as_str)
+                            .map(str::to_string);
                     } else if out.site_name.is_none() && types.iter().any(|t| t == "website") {
                         out.site_name = text(map.get("name"));
                     }
