@@ -71,8 +71,52 @@ pub fn classify(page: &Page, title: Option<&str>, body: Option<&str>) -> Vec<Ver
         .collect();
     if let Some(h) = headline(page, &out, matched) {
         out[h] = Verdict::Headline;
+        standfirst(page, &mut out, h);
     }
     out
+}
+
+/// Words that name a standfirst (the summary between headline and story).
+const STANDFIRST: &[&str] = &[
+    "standfirst",
+    "dek",
+    "subtitle",
+    "subheadline",
+    "strapline",
+    "summary",
+    "excerpt",
+    "lede",
+    "intro",
+    "teaser",
+    "description",
+    "subhead",
+    "deck",
+];
+
+/// The standfirst between the headline `h` and the story: a block named for
+/// it (by its box or the boxes just above), with prose and few links, left
+/// outside the article box by the page's layout. It is part of the story.
+fn standfirst(page: &Page, out: &mut [Verdict], h: usize) {
+    let Some(first) = out.iter().position(|v| *v == Verdict::Story) else {
+        return;
+    };
+    for i in (h + 1)..first {
+        let b = &page.blocks[i];
+        if b.chars < 30 || b.link_chars * 5 > b.chars || b.context.any(FURNITURE_CONTEXT) {
+            continue;
+        }
+        let mut e = Some(b.element);
+        for _ in 0..3 {
+            let Some(el) = e.and_then(|x| page.elements.get(x)) else {
+                break;
+            };
+            if el.names.iter().any(|w| STANDFIRST.contains(&w.as_str())) {
+                out[i] = Verdict::Story;
+                break;
+            }
+            e = el.parent;
+        }
+    }
 }
 
 /// Bodies shorter than this many words are too short to judge a container by.
@@ -238,6 +282,9 @@ fn is_dateline(text: &str) -> bool {
     if text.chars().count() <= 300 && CREDITS.iter().any(|c| lower.starts_with(c)) {
         return true;
     }
+    if is_date_only(&lower) {
+        return true;
+    }
     const LEADS: &[&str] = &[
         "posted",
         "updated",
@@ -246,7 +293,6 @@ fn is_dateline(text: &str) -> bool {
         "last modified",
         "by ",
     ];
-    let lower = text.trim_start().to_lowercase();
     text.chars().count() <= 90
         && LEADS.iter().any(|l| lower.starts_with(l))
         && (lower.starts_with("by ") || lower.chars().any(|c| c.is_ascii_digit()))
@@ -254,6 +300,40 @@ fn is_dateline(text: &str) -> bool {
             .split(". ")
             .skip(1)
             .any(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// A line that is a date (and time) and nothing else: a year, a month name
+/// or a clock time, at most eight words, no sentence.
+fn is_date_only(lower: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if ws.is_empty() || ws.len() > 8 || lower.ends_with('.') {
+        return false;
+    }
+    let year = ws.iter().any(|w| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.chars().all(|c| c.is_ascii_digit())
+    });
+    let month = |w: &&str| MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 9;
+    let clock = |w: &&str| w.contains(':') && w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let numeric = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || clock(w);
+    // Every word a date's word: numbers, clock times, month names, a zone or am/pm.
+    let datey = ws.iter().all(|w| {
+        numeric(w)
+            || month(w)
+            || w.len() <= 3
+            || matches!(
+                *w,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+    });
+    datey && (year || ws.iter().any(clock)) && ws.iter().any(|w| month(w) || clock(w) || year)
 }
 
 /// Whether a box holds paragraphs of prose, not links: three `<p>` or more
@@ -663,6 +743,10 @@ mod tests {
             "Updated figures show the economy grew 2% in the third quarter. Officials were pleased."
         ));
         assert!(!is_dateline("Bystanders said 3 people were hurt"));
+        assert!(is_dateline("November 20, 2019 - 11:28 AMT"));
+        assert!(is_dateline("Tue 19 Nov 2019 10:02"));
+        assert!(!is_dateline("May 2019 was the wettest on record."));
+        assert!(!is_dateline("Top 10 films of 2019"));
     }
 
     #[test]
