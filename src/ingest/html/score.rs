@@ -100,8 +100,13 @@ fn standfirst(page: &Page, out: &mut [Verdict], h: usize) {
     let Some(first) = out.iter().position(|v| *v == Verdict::Story) else {
         return;
     };
-    for i in (h + 1)..first {
-        let b = &page.blocks[i];
+    let between = page
+        .blocks
+        .iter()
+        .zip(out.iter_mut())
+        .take(first)
+        .skip(h + 1);
+    for (b, verdict) in between {
         if b.chars < 30 || b.link_chars * 5 > b.chars || b.context.any(FURNITURE_CONTEXT) {
             continue;
         }
@@ -111,7 +116,7 @@ fn standfirst(page: &Page, out: &mut [Verdict], h: usize) {
                 break;
             };
             if el.names.iter().any(|w| STANDFIRST.contains(&w.as_str())) {
-                out[i] = Verdict::Story;
+                *verdict = Verdict::Story;
                 break;
             }
             e = el.parent;
