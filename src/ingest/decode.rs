@@ -123,7 +123,7 @@ fn note_replaced(notes: &mut Vec<String>, bad: usize) {
 /// sequence by U+FFFD; returns the text and how many bytes were malformed.
 /// `encoding_rs`'s one-shot decoders only say *whether* something was replaced; the
 /// count is what tells a reader "one stray byte" from "wrong encoding".
-fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+pub(in crate::ingest) fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
     if enc == UTF_8
         && let Ok(s) = std::str::from_utf8(bytes)
     {

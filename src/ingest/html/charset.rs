@@ -169,27 +169,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Decodes `bytes` with `enc`, counting the malformed bytes replaced.
+/// Decodes `bytes` with `enc`, counting the malformed bytes replaced (the
+/// text decoder's own routine).
 fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(bytes.len().saturating_mul(3).saturating_add(16));
-    let mut rest = bytes;
-    let mut bad = 0usize;
-    loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
-        rest = rest.get(read..).unwrap_or_default();
-        match result {
-            encoding_rs::DecoderResult::InputEmpty => break,
-            encoding_rs::DecoderResult::OutputFull => {
-                out.reserve(rest.len().saturating_mul(3).saturating_add(16));
-            }
-            encoding_rs::DecoderResult::Malformed(len, _) => {
-                bad += usize::from(len);
-                out.push('\u{FFFD}');
-            }
-        }
-    }
-    (out, bad)
+    crate::ingest::decode::decode_counting(enc, bytes)
 }
 
 #[cfg(test)]

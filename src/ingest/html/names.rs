@@ -3,10 +3,11 @@
 //! Sites name their containers for what they hold (`article-body`,
 //! `related-stories`, `cookie-banner`), and those words are the same across
 //! sites and languages of markup, so they are a generic signal: nothing here
-//! names a site. Words are matched whole or by prefix (`comment` matches
-//! `comments` and `commentlist`), never inside another word, so `header`
-//! does not count as `ad` and `shared` does not count as `share`... except
-//! where the prefix is the word (`share` does match `sharebar`).
+//! names a site. Words (split by `dom::name_words`) are matched by prefix when
+//! the prefix is four letters or more (`comment` matches `comments` and
+//! `commentlist`) and whole otherwise (`ad`, `nav`), never inside another
+//! word, so `header` does not count as `ad`; a word after `non`/`no` is
+//! negated (`non-ad-column`).
 
 /// Words that say "the story is here". Each is a prefix.
 const CONTENT: &[&str] = &[
