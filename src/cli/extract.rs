@@ -38,7 +38,7 @@ fn load_one(
 ) -> Result<Vec<Version>, Error> {
     if let Some(url) = op.to_str().filter(|s| fetch::is_url(s)) {
         let fetched = fetch::fetch(url, fetch_opts)?;
-        return Ok(vec![fetch::decode_fetched(&fetched, read)?]);
+        return Ok(vec![fetch::decode_fetched(fetched, read)?]);
     }
     ingest::read_inputs(&[op], read)?
         .iter()

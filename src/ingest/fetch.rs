@@ -139,30 +139,30 @@ fn describe(e: &ureq::Error, opts: &FetchOptions) -> String {
 /// # Errors
 /// [`Error::Fetch`] when the body is neither HTML nor text; [`Error::Binary`]
 /// when it looks binary.
-pub fn decode_fetched(f: &Fetched, opts: &ReadOptions) -> Result<Version, Error> {
-    let input = Input {
-        path: f.url.clone(),
-        bytes: f.bytes.clone(),
-        file: None,
-    };
+pub fn decode_fetched(f: Fetched, opts: &ReadOptions) -> Result<Version, Error> {
     let mime = f.mime_type.as_deref().unwrap_or("");
     let html = matches!(mime, "text/html" | "application/xhtml+xml")
         || (!mime.starts_with("text/") && super::html::looks_like_html(&f.bytes));
     let text = mime == "text/plain" || mime.is_empty();
     if !html && !text {
         return Err(Error::Fetch {
-            path: f.url.clone(),
             reason: format!("not a web page or text (Content-Type {mime})"),
+            path: f.url,
         });
     }
     if let Some(evidence) = super::sniff::sniff(&f.bytes)
         && !opts.allow_binary
     {
         return Err(Error::Binary {
-            path: f.url.clone(),
+            path: f.url,
             evidence,
         });
     }
+    let input = Input {
+        path: f.url,
+        bytes: f.bytes,
+        file: None,
+    };
     if html {
         let origin = super::page::Origin {
             http_charset: f.charset.as_deref(),
@@ -210,10 +210,10 @@ mod tests {
         .unwrap();
         assert!(v.metadata.is_some());
         assert_eq!(v.label, "127.0.0.1");
-        let v = decode_fetched(&f("text/plain", "One.\n\nTwo."), &opts).unwrap();
+        let v = decode_fetched(f("text/plain", "One.\n\nTwo."), &opts).unwrap();
         assert!(v.metadata.is_none());
         assert_eq!(v.paragraphs.len(), 2);
-        let e = decode_fetched(&f("image/png", "\u{89}PNG"), &opts).unwrap_err();
+        let e = decode_fetched(f("image/png", "\u{89}PNG"), &opts).unwrap_err();
         assert_eq!(
             e.to_string(),
             "http://127.0.0.1/x: not a web page or text (Content-Type image/png)"
