@@ -201,7 +201,7 @@ mod tests {
         };
         let opts = ReadOptions::default();
         let v = decode_fetched(
-            &f(
+            f(
                 "text/html",
                 "<p>Story text long enough to be prose, surely.</p>",
             ),
