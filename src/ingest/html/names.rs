@@ -48,7 +48,6 @@ const FURNITURE: &[(&str, &str)] = &[
     ("outbrain", "related links"),
     ("taboola", "related links"),
     ("readnext", "related links"),
-    ("next", "related links"),
     ("newsletter", "newsletter prompt"),
     ("subscri", "subscription prompt"),
     ("signup", "subscription prompt"),
@@ -190,6 +189,10 @@ mod tests {
         assert_eq!(furniture(&words("non-ad-column")), None);
         // Not inside other words.
         assert_eq!(furniture(&words("header load shadow")), None);
+        // Next.js wraps whole pages in `#__next`.
+        assert_eq!(furniture(&words("__next")), None);
+        assert_eq!(furniture(&words("read-next")), None);
+        assert_eq!(furniture(&words("readnext-box")), Some("related links"));
     }
 
     #[test]
