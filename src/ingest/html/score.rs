@@ -213,16 +213,26 @@ fn landmark(c: Context) -> Option<&'static str> {
     .map(|(_, r)| r)
 }
 
-/// Why a block outside the article is there: its landmark, else the
-/// furniture word nearest above it, else only that it is outside.
+/// Why a block outside the article is there: the nearest box above it that
+/// says, by its names (`cookie-banner`, `related`) or by being a landmark
+/// (`<nav>`, `<footer>`), else only that it is outside. A box's names say
+/// more than its tag, so they win on the same box.
 fn outside(page: &Page, b: &Block) -> &'static str {
     let mut e = Some(b.element);
-    // Names far above say little about this block (`page-wrapper has-sidebar`).
+    // Boxes far above say little about this block (`page-wrapper has-sidebar`).
     for _ in 0..8 {
         let Some(el) = e.and_then(|i| page.elements.get(i)) else {
             break;
         };
         if let Some(r) = names::furniture(&el.names) {
+            return r;
+        }
+        let inherited = el
+            .parent
+            .and_then(|p| page.elements.get(p))
+            .map(|p| p.context)
+            .unwrap_or_default();
+        if let Some(r) = landmark(el.context.without(inherited)) {
             return r;
         }
         e = el.parent;
@@ -727,6 +737,27 @@ mod tests {
         let body = format!("{} {} {}", story[0], story[1], story[0]);
         let told = story_of(&classify(&page, None, Some(&body)));
         assert_eq!(told, story);
+    }
+
+    #[test]
+    fn a_wrapper_named_like_furniture_does_not_hide_the_story() {
+        // Whole pages sit in boxes such as `#__next` or `.layout.has-sidebar`.
+        let html = format!(
+            "<div id=__next><div class='layout has-sidebar'><nav><a href=/>Home</a></nav>\
+             <main><h1>Bridge closes</h1><div class=body><p>{PROSE}</p><p>{PROSE}</p></div></main>\
+             <div class=sidebar><p>Popular: <a href=/x>a story about something else entirely</a></p></div></div></div>"
+        );
+        let kinds: Vec<Verdict> = run(&html).into_iter().map(|(_, v)| v).collect();
+        assert_eq!(
+            kinds,
+            [
+                Verdict::Boilerplate("navigation"),
+                Verdict::Headline,
+                Verdict::Story,
+                Verdict::Story,
+                Verdict::Boilerplate("sidebar"),
+            ]
+        );
     }
 
     #[test]
