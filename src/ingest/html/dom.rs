@@ -62,8 +62,6 @@ impl Context {
     pub const DIALOG: Self = Self(1 << 15);
     /// Inside an `<address>`.
     pub const ADDRESS: Self = Self(1 << 16);
-    /// Inside `<time>`.
-    pub const TIME: Self = Self(1 << 17);
 
     /// Whether every flag of `other` is set.
     #[must_use]
