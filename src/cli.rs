@@ -465,31 +465,27 @@ fn load_versions(
         allow_binary: global.text,
     };
     progress.begin(Stage::Reading, 0);
-    let versions = if files.is_empty() {
-        let inputs = ingest::sample_inputs();
-        progress.begin(Stage::Reading, inputs.len());
-        inputs
-            .iter()
-            .map(|i| {
-                let v = ingest::decode(i, &opts);
-                progress.advance(1);
-                v
-            })
-            .collect::<Result<Vec<_>, _>>()?
+    let inputs = if files.is_empty() {
+        Some(ingest::sample_inputs())
     } else if files.iter().any(|f| extract::is_url(f.as_ref())) || global.keep_going {
         // URLs (or --keep-going): each operand on its own, every failure named.
-        extract::load_each(global, files)?
+        None
     } else {
-        let inputs = ingest::read_inputs(files, &opts)?;
-        progress.begin(Stage::Reading, inputs.len());
-        inputs
-            .iter()
-            .map(|i| {
-                let v = ingest::decode(i, &opts);
-                progress.advance(1);
-                v
-            })
-            .collect::<Result<Vec<_>, _>>()?
+        Some(ingest::read_inputs(files, &opts)?)
+    };
+    let versions = match inputs {
+        Some(inputs) => {
+            progress.begin(Stage::Reading, inputs.len());
+            inputs
+                .iter()
+                .map(|i| {
+                    let v = ingest::decode(i, &opts);
+                    progress.advance(1);
+                    v
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        }
+        None => extract::load_each(global, files)?,
     };
     if versions.len() < 2 {
         bail!(
