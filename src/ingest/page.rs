@@ -19,7 +19,7 @@ pub fn is_html(path: &str, bytes: &[u8]) -> bool {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match ext.as_deref() {
-        Some("html" | "htm" | "xhtml" | "shtml" | "mhtml") => true,
+        Some("html" | "htm" | "xhtml" | "shtml") => true,
         Some("txt" | "text" | "md" | "markdown") => false,
         _ => html::looks_like_html(bytes),
     }
