@@ -193,3 +193,26 @@ write("terminal", b"one\ttab\n\ntwo\rcr" + SEP + b"one tab\n\ntwo cr" + SEP + b"
 for d in STORIES[:2]:
     versions = [cut(open(p, "rb").read(), 900) for p in sorted(glob.glob(d + "*.txt"))[:2]]
     write("terminal", SEP.join(versions))
+
+# ---------------------------------------------------------------- html
+for path in sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/html/*/*.html"))):
+    page = open(path, "rb").read()
+    write("html", cut(page))
+    write("html", page[-MAX:])
+write("html", b"<!doctype html><html><head><meta charset=windows-1252><title>T</title></head><body><p>caf\xe9 na\xefve</p></body></html>")
+write("html", b"<meta charset=utf-8><p>caf\xe9 \xe2\x80\x9cq\xe2\x80\x9d</p>")
+write("html", b"\xef\xbb\xbf<html><body><article><h1>H</h1><p>" + STORY.encode()[:600] + b"</p></article></body></html>")
+write("html", utf16("<html><body><p>" + STORY[:300] + "</p></body></html>", True, True))
+write("html", b"<div>" * 900)
+write("html", b"".join(b"<p><b id=%d>x</p>" % i for i in range(200)))
+write("html", b"<table><tr><td><ul><li><p>" * 100)
+write("html", b"<!-- never closed <div>" + b"<script>for(;;)" + b"<style>")
+write("html", b"<p class='" + b"x" * 3000 + b"'>t</p>")
+write("html", b"<script type=application/ld+json>" + b"[" * 2000 + b"</script>")
+write("html", b"<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":\"H\\nL\",\"author\":[{\"name\":\"A\"},{\"name\":\"B\"}]}</script><h1>H L</h1><p>" + STORY.encode()[:400] + b"</p>")
+write("html", b"<p>&#27;]0;t&#7; &#x202e;rev &#0; &#x9b;31m</p><nav><a href=/>a</a></nav>")
+write("html", b"<html><frameset><frame src=x></frameset><noframes><p>no frames</p></noframes></html>")
+write("html", b"<svg><title>t</title><foreignObject><p>inside svg</p></foreignObject></svg><math><mi>x</mi></math>")
+write("html", b"<form><select><option>One<option>Two</select><button>Go</button><textarea>t</textarea></form>")
+for h in HOSTILE[:6]:
+    write("html", b"<html><body><p>" + h.encode() + b"</p></body></html>")

@@ -189,10 +189,19 @@ impl Classifier {
             *count.entry(l.as_str()).or_insert(0usize) += 1;
         }
         let mut seen = std::collections::HashSet::new();
+        // A page's extraction already said what is furniture: its verdict
+        // stands as strong evidence (the rules below may still add to it).
+        let extracted = ver.metadata.is_some();
         folded
             .iter()
             .zip(&loose)
-            .map(|(f, l)| {
+            .zip(&ver.paragraphs)
+            .map(|((f, l), p)| {
+                if extracted && p.kind == ParagraphKind::Boilerplate {
+                    return Flag::Strong(
+                        p.reason.clone().unwrap_or_else(|| "page furniture".into()),
+                    );
+                }
                 let words = l.split_whitespace().count();
                 let first_copy = seen.insert(l.as_str());
                 if let Some(rule) = self.first_match(f) {
@@ -317,10 +326,19 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
         _ => (n, n),
     };
     // Headline: the first paragraph that is not furniture, if it is title-shaped
-    // and story follows it.
-    let headline = (0..n).find(|&i| reason[i].is_none()).filter(|&h| {
-        shape::is_title_like(&text::fold(ver.paragraphs[h].text.trim())) && h < last && h + 1 < n
-    });
+    // and story follows it; on an extracted page, the one the page marks.
+    let extracted = ver.metadata.is_some();
+    let headline = if extracted {
+        ver.paragraphs
+            .iter()
+            .position(|p| p.kind == ParagraphKind::Headline)
+    } else {
+        (0..n).find(|&i| reason[i].is_none()).filter(|&h| {
+            shape::is_title_like(&text::fold(ver.paragraphs[h].text.trim()))
+                && h < last
+                && h + 1 < n
+        })
+    };
     // Furniture comes in runs (a consent banner's labels and texts, a teaser
     // list's titles and counters): a label beside furniture outside the story,
     // or unshared text between two pieces of it, belongs to the run. Quotations
@@ -331,7 +349,10 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
         .iter()
         .map(|p| text::fold(p.text.trim()))
         .collect();
-    for pass in 0..PROPAGATION_PASSES {
+    // An extracted page's structure already placed its furniture: runs are
+    // not extended by position there.
+    let passes = if extracted { 0 } else { PROPAGATION_PASSES };
+    for pass in 0..passes {
         let mut changed = false;
         let order: Box<dyn Iterator<Item = usize>> = if pass % 2 == 0 {
             Box::new(0..n)
@@ -381,8 +402,10 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
     }
     for (i, p) in ver.paragraphs.iter_mut().enumerate() {
         if Some(i) == headline {
-            p.kind = ParagraphKind::Headline;
-            p.reason = Some("title-like first paragraph".into());
+            if p.kind != ParagraphKind::Headline {
+                p.kind = ParagraphKind::Headline;
+                p.reason = Some("title-like first paragraph".into());
+            }
         } else if let Some(r) = reason[i].take() {
             p.kind = ParagraphKind::Boilerplate;
             p.reason = Some(r);

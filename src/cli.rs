@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod extract;
+
 use crate::compare::{self, Comparison};
 use crate::config::{self, Config};
 use crate::export;
@@ -65,6 +67,22 @@ pub struct GlobalArgs {
     /// version, in the order of the files (`--label AP --label Reuters`).
     #[arg(long, global = true, value_name = "NAME")]
     pub label: Vec<String>,
+    /// Go on without the inputs that cannot be read or fetched (each is named
+    /// on stderr); without it, any such input stops the run before it starts.
+    #[arg(long, global = true)]
+    pub keep_going: bool,
+    /// Give up on a URL after this many seconds.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// The headline and story paragraphs, one per line.
+    Text,
+    /// Metadata, paragraphs with their kinds, boilerplate with its reasons.
+    Json,
 }
 
 /// The subcommands.
@@ -109,6 +127,17 @@ pub enum Command {
         a: PathBuf,
         /// The new version.
         b: PathBuf,
+    },
+    /// Print the story found in saved web pages or URLs: the headline and the
+    /// story paragraphs, one per line (exit 1 when a page holds no article).
+    Extract {
+        /// Output format: the story as text, or JSON with the metadata, every
+        /// paragraph's kind and the boilerplate with its reasons.
+        #[arg(long, short, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        /// Pages: files (HTML or text), `-` for stdin, or http(s) URLs.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
     },
     /// Print the key bindings (defaults plus your config) as a Markdown table.
     Keys,
@@ -266,6 +295,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             export_to(&cli.global, &cmp, format.into(), opts, out)
         }
+        Some(Command::Extract { format, ref inputs }) => extract::run(&cli.global, format, inputs),
         Some(Command::Keys) => {
             let cfg = load_config(&cli.global)?;
             let table = crate::tui::keymap::Keymap::with_overrides(&cfg.tui.keys).markdown_table();
@@ -444,19 +474,27 @@ fn load_versions(
     };
     progress.begin(Stage::Reading, 0);
     let inputs = if files.is_empty() {
-        ingest::sample_inputs()
+        Some(ingest::sample_inputs())
+    } else if files.iter().any(|f| extract::is_url(f.as_ref())) || global.keep_going {
+        // URLs (or --keep-going): each operand on its own, every failure named.
+        None
     } else {
-        ingest::read_inputs(files, &opts)?
+        Some(ingest::read_inputs(files, &opts)?)
     };
-    progress.begin(Stage::Reading, inputs.len());
-    let versions = inputs
-        .iter()
-        .map(|i| {
-            let v = ingest::decode(i, &opts);
-            progress.advance(1);
-            v
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let versions = match inputs {
+        Some(inputs) => {
+            progress.begin(Stage::Reading, inputs.len());
+            inputs
+                .iter()
+                .map(|i| {
+                    let v = ingest::decode(i, &opts);
+                    progress.advance(1);
+                    v
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        }
+        None => extract::load_each(global, files)?,
+    };
     if versions.len() < 2 {
         bail!(
             "need at least 2 versions to compare, got {}",
@@ -604,7 +642,7 @@ fn emit(
 }
 
 /// A closed pipe (`wirediff … | head`) is not an error; anything else is.
-fn finish_write(res: io::Result<()>) -> Result<()> {
+pub(crate) fn finish_write(res: io::Result<()>) -> Result<()> {
     match res {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other.context("writing output")?),

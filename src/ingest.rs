@@ -1,17 +1,23 @@
 //! Ingest: read inputs (files, directories, stdin, the bundled sample), decode them
 //! to text and split them into paragraphs with their line ranges and byte spans.
 //!
-//! File and stdin IO lives in `source`; `sniff`, `decode` and `paragraphs` are pure
-//! functions of bytes and text, so they are tested without files and cannot be
-//! made to panic by any input.
+//! File and stdin IO lives in `source`, URL downloads in `fetch`; `sniff`,
+//! `decode`, `paragraphs`, `html` and `page` are pure functions of bytes and
+//! text, so they are tested without files and cannot be made to panic by any
+//! input. An HTML page (by extension or by its bytes) goes through `page`: its
+//! story is extracted and the rest of its text kept as boilerplate.
 
 mod decode;
 mod error;
+pub mod fetch;
+pub mod html;
+pub mod page;
 mod paragraphs;
 mod sniff;
 mod source;
 
 pub use decode::decode;
+pub(crate) use decode::label_of;
 pub use error::{BinaryEvidence, Error};
 pub use paragraphs::split_paragraphs;
 pub use source::{read_inputs, sample_inputs};

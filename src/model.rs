@@ -60,6 +60,33 @@ pub struct Version {
     /// for the bundled sample and text built in memory): an export refuses to
     /// replace it whatever path names it.
     pub file: Option<FileId>,
+    /// What a web page says about itself (title, outlet, byline, dates, canonical
+    /// URL) when the version was extracted from HTML; `None` for plain text. When
+    /// set, `text` is the page's text as extracted (one paragraph per line, blank
+    /// lines between), and the paragraphs' kinds come from the extraction.
+    pub metadata: Option<Metadata>,
+}
+
+/// What a web page says about itself, from Open Graph, JSON-LD and `<meta>` tags.
+/// Every field is what the page wrote (white space collapsed), or `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The story's title (`og:title`, JSON-LD `headline`, `<title>`).
+    pub title: Option<String>,
+    /// The outlet (`og:site_name`, JSON-LD `publisher.name`, `application-name`).
+    pub site_name: Option<String>,
+    /// Who wrote it (`author` meta, JSON-LD `author.name`, `article:author`).
+    pub byline: Option<String>,
+    /// When it was first published, as the page wrote it (usually ISO 8601).
+    pub published: Option<String>,
+    /// When it was last changed, as the page wrote it.
+    pub modified: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, `og:url`).
+    pub canonical_url: Option<String>,
+    /// The short summary the page gives (`og:description`, `description`).
+    pub description: Option<String>,
+    /// Where the bytes came from when fetched: the final URL after redirects.
+    pub fetched_from: Option<String>,
 }
 
 /// Which file on disk something is: its device and inode, so every name of a

@@ -111,6 +111,8 @@ fn compare_files(files: &[String]) -> Comparison {
         max_input: 64 << 20,
         quiet: false,
         label: Vec::new(),
+        keep_going: false,
+        timeout: 30,
     };
     load_and_compare(&global, files, &Config::default()).expect("compare")
 }

@@ -54,6 +54,11 @@ fn decode_corpus() {
 }
 
 #[test]
+fn html_corpus() {
+    replay("html", invariants::html);
+}
+
+#[test]
 fn config_corpus() {
     replay("config", invariants::config);
 }

@@ -75,6 +75,9 @@ struct VersionDto<'a> {
     label: &'a str,
     encoding: &'a str,
     notes: &'a [String],
+    /// What a web page says about itself; absent for text versions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<&'a crate::model::Metadata>,
     paragraphs: Vec<ParagraphDto<'a>>,
 }
 
@@ -180,6 +183,17 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
     emit(&doc(cmp, &view.analysis(cmp).stats, chosen), out)
 }
 
+/// Writes any value as compact, terminal-safe JSON (see [`TerminalSafe`]),
+/// for other commands' JSON output (`extract`).
+///
+/// # Errors
+/// When writing fails.
+pub fn write_value<T: Serialize>(value: &T, out: &mut impl Write) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, TerminalSafe);
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
 fn emit(doc: &Doc<'_>, out: &mut impl Write) -> io::Result<()> {
     // Compact: indentation made a third of the bytes of a document that runs
     // to several times its input (`jq .` lays it out for people).
@@ -240,6 +254,7 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
                 label: &v.label,
                 encoding: &v.encoding,
                 notes: &v.notes,
+                metadata: v.metadata.as_ref(),
                 paragraphs: v
                     .paragraphs
                     .iter()

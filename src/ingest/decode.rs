@@ -1,5 +1,6 @@
 //! Bytes to text: BOM sniffing (UTF-8, UTF-16LE/BE), binary refusal, and legacy
-//! encodings guessed by chardetng when the bytes are not UTF-8.
+//! encodings guessed by chardetng when the bytes are not UTF-8. HTML pages
+//! are handed to `page`, which also reads what the page declares.
 //!
 //! Order of trust: a BOM, then valid UTF-8, then the detector's guess. News text
 //! saved by old tools is often windows-1252; decoding it as UTF-8 would turn every
@@ -31,6 +32,13 @@ pub fn decode(input: &Input, opts: &ReadOptions) -> Result<Version, Error> {
         }
         notes.push(format!("decoded although it looks binary ({evidence})"));
     }
+    if super::page::is_html(&input.path, bytes) {
+        return Ok(super::page::version(
+            input,
+            &super::page::Origin::default(),
+            notes,
+        ));
+    }
     let (text, encoding) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => {
             // The BOM is the writer's own statement of the encoding: no guessing.
@@ -57,11 +65,12 @@ pub fn decode(input: &Input, opts: &ReadOptions) -> Result<Version, Error> {
         notes,
         paragraphs,
         file: input.file,
+        metadata: None,
     })
 }
 
 /// A short label for the input: its file stem, or `stdin`.
-fn label_of(path: &str) -> String {
+pub(crate) fn label_of(path: &str) -> String {
     if path == "-" {
         return "stdin".into();
     }
@@ -114,7 +123,7 @@ fn note_replaced(notes: &mut Vec<String>, bad: usize) {
 /// sequence by U+FFFD; returns the text and how many bytes were malformed.
 /// `encoding_rs`'s one-shot decoders only say *whether* something was replaced; the
 /// count is what tells a reader "one stray byte" from "wrong encoding".
-fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+pub(in crate::ingest) fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
     if enc == UTF_8
         && let Ok(s) = std::str::from_utf8(bytes)
     {

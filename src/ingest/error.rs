@@ -72,6 +72,14 @@ pub enum Error {
     /// `-` given more than once: standard input can only be read once.
     #[error("-: stdin given twice")]
     StdinTwice,
+    /// A URL that could not be fetched, or whose answer is no page.
+    #[error("{path}: {reason}")]
+    Fetch {
+        /// The URL as given.
+        path: String,
+        /// What went wrong (status, time-out, redirects, content type…).
+        reason: String,
+    },
 }
 
 impl Error {
@@ -82,7 +90,8 @@ impl Error {
             Self::Io { path, .. }
             | Self::Binary { path, .. }
             | Self::TooLarge { path, .. }
-            | Self::EmptyDirectory { path } => path,
+            | Self::EmptyDirectory { path }
+            | Self::Fetch { path, .. } => path,
             Self::StdinTwice => "-",
         }
     }

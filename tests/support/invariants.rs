@@ -117,8 +117,18 @@ fn line_at(text: &str, at: usize) -> usize {
     1 + lf + lone_cr
 }
 
-/// The paragraph invariants of `ps`, split from `text`.
+/// The paragraph invariants of `ps`, split from `text`: [`spans`], and all story.
 pub fn paragraphs(text: &str, ps: &[Paragraph]) {
+    spans(text, ps);
+    for p in ps {
+        assert_eq!(p.kind, ParagraphKind::Story);
+        assert_eq!(p.reason, None);
+    }
+}
+
+/// Paragraphs in order, inside the text, each exactly its span, trimmed,
+/// `id` = index, with the right 1-based lines; only white space between.
+pub fn spans(text: &str, ps: &[Paragraph]) {
     let (mut prev_end, mut prev_line) = (0usize, 0usize);
     for (i, p) in ps.iter().enumerate() {
         assert_eq!(p.id, i, "ids are indices");
@@ -156,12 +166,76 @@ pub fn paragraphs(text: &str, ps: &[Paragraph]) {
             line_at(text, p.byte_end),
             "paragraph {i} last line"
         );
-        assert_eq!(p.kind, ParagraphKind::Story);
-        assert_eq!(p.reason, None);
         (prev_end, prev_line) = (p.byte_end, p.line_end);
     }
     let tail = &text[prev_end..];
     assert!(tail.chars().all(is_space), "text lost at the end: {tail:?}");
+}
+
+// ---------------------------------------------------------------- html
+
+/// Bytes → an HTML page's version (`ingest::decode` of a `.html` input,
+/// extraction and all): never a panic, with `allow_binary` always a version;
+/// its paragraphs are [`spans`] of its text, each one line; at most one
+/// headline, and it comes before every story paragraph; every boilerplate
+/// paragraph says why and no story paragraph does; the metadata is one line
+/// per field; the same bytes give the same version; and without
+/// `allow_binary` only binary-looking bytes are refused.
+pub fn html(data: &[u8]) {
+    let v = ingest::decode(&input("dir/page.html", data), &LENIENT)
+        .expect("allow_binary decodes any page");
+    assert!(v.metadata.is_some(), "a page carries its metadata");
+    spans(&v.text, &v.paragraphs);
+    let headlines: Vec<usize> = v
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Headline)
+        .map(|p| p.id)
+        .collect();
+    assert!(headlines.len() <= 1, "one headline at most: {headlines:?}");
+    if let Some(&h) = headlines.first() {
+        assert!(
+            v.paragraphs[..h]
+                .iter()
+                .all(|p| p.kind == ParagraphKind::Boilerplate),
+            "the headline comes before the story"
+        );
+    }
+    for p in &v.paragraphs {
+        assert!(!p.text.contains(['\n', '\r']), "one line: {:?}", p.text);
+        match p.kind {
+            ParagraphKind::Boilerplate => assert!(p.reason.is_some(), "why: {:?}", p.text),
+            ParagraphKind::Story => assert_eq!(p.reason, None),
+            ParagraphKind::Headline => {}
+        }
+    }
+    if let Some(m) = &v.metadata {
+        for f in [
+            &m.title,
+            &m.site_name,
+            &m.byline,
+            &m.published,
+            &m.modified,
+            &m.canonical_url,
+            &m.description,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                !f.contains(['\n', '\r']) && f.chars().count() <= 301,
+                "field {f:?}"
+            );
+        }
+    }
+    assert!(!v.label.contains(['\n', '\r']), "label {:?}", v.label);
+    let again = ingest::decode(&input("dir/page.html", data), &LENIENT).expect("again");
+    assert_eq!(again.paragraphs, v.paragraphs, "deterministic");
+    match ingest::decode(&input("dir/page.html", data), &ReadOptions::default()) {
+        Ok(strict) => assert_eq!(strict.text, v.text),
+        Err(ingest::Error::Binary { .. }) => {}
+        Err(e) => panic!("only binary input is refused, not: {e}"),
+    }
 }
 
 // ---------------------------------------------------------------- config

@@ -134,6 +134,7 @@ pub fn version(name: &str, paragraphs: &[String]) -> Version {
         notes: Vec::new(),
         paragraphs,
         file: None,
+        metadata: None,
     }
 }
 
