@@ -8,6 +8,7 @@
 mod decode;
 mod error;
 mod paragraphs;
+pub mod reflow;
 mod sniff;
 mod source;
 

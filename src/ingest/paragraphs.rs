@@ -42,6 +42,7 @@
 //! about 0.3% of its paragraphs split, all two-line cases a reader would call
 //! ambiguous too.
 
+use super::reflow;
 use crate::model::{Paragraph, ParagraphKind};
 
 /// Lines wider than this (in characters) are not hard-wrapped prose: no one wraps
@@ -240,6 +241,10 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     let has_blank_between = blocks.len() > 1;
     let mut spans: Vec<(Line<'_>, Line<'_>)> = Vec::new();
     for block in &blocks {
+        if !has_blank_between && let Some(paras) = reflow_block(block) {
+            spans.extend(paras);
+            continue;
+        }
         match (block.first(), block.last()) {
             (Some(first), Some(last)) if has_blank_between && is_hard_wrapped(block) => {
                 spans.push((*first, *last));
@@ -247,11 +252,40 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
             _ => spans.extend(block.iter().map(|l| (*l, *l))),
         }
     }
+    let vocabulary = spans
+        .iter()
+        .any(|(a, b)| a.number != b.number)
+        .then(|| reflow::Vocabulary::of(text));
     spans
         .into_iter()
         .enumerate()
-        .map(|(id, (first, last))| paragraph(text, id, &first, &last))
+        .map(|(id, (first, last))| {
+            let mut p = paragraph(text, id, &first, &last);
+            if let Some(vocabulary) = vocabulary.as_ref().filter(|_| p.line_start < p.line_end) {
+                p.text = reflow::join(&p.text, vocabulary);
+            }
+            p
+        })
         .collect()
+}
+
+/// A block with no blank line around it that is hard-wrapped text as a whole
+/// (an OCR column, a wrapped mail): its paragraphs, by [`reflow`]'s evidence.
+fn reflow_block<'a>(block: &[Line<'a>]) -> Option<Vec<(Line<'a>, Line<'a>)>> {
+    let texts: Vec<&str> = block.iter().map(|l| l.text).collect();
+    if !reflow::is_wrapped_text(&texts) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in reflow::paragraph_ends(&texts)
+        .into_iter()
+        .chain([block.len() - 1])
+    {
+        out.push((*block.get(start)?, *block.get(end)?));
+        start = end + 1;
+    }
+    Some(out)
 }
 
 /// The paragraph from `first` to `last` (inclusive), its span trimmed of space.
@@ -284,7 +318,12 @@ mod tests {
         let paragraphs = split_paragraphs(text);
         for (i, p) in paragraphs.iter().enumerate() {
             assert_eq!(p.id, i);
-            assert_eq!(&text[p.byte_start..p.byte_end], p.text);
+            let slice = &text[p.byte_start..p.byte_end];
+            if p.line_start == p.line_end {
+                assert_eq!(slice, p.text);
+            } else {
+                assert!(reflow::SourceMap::recover(slice, &p.text).is_some());
+            }
             assert!(!p.text.is_empty());
             assert_eq!(p.text.trim_matches(is_space), p.text);
             assert!(p.line_start <= p.line_end);
@@ -336,13 +375,14 @@ all sides while investigators established who had launched the drones.";
     }
 
     #[test]
-    fn wrapped_looking_file_without_blank_lines_is_still_one_per_line() {
-        assert_eq!(summary(WRAPPED).len(), 3);
+    fn hard_wrapped_file_without_blank_lines_is_joined() {
+        // An OCR column or a wrapped mail has no blank line at all: its lines
+        // are joined when the text as a whole is hard-wrapped (reflow.rs).
+        assert_eq!(summary(WRAPPED), [one(1, 3, &WRAPPED.replace('\n', " "))]);
         // Blank lines before the first or after the last line are not "between".
         let padded = format!("\n\n{WRAPPED}\n\n\n");
-        let got = summary(&padded);
-        assert_eq!(got.len(), 3);
-        assert_eq!((got[0].0, got[2].0), (3, 5));
+        assert_eq!(summary(&padded)[0].0, 3);
+        assert_eq!(summary(&padded)[0].1, 5);
     }
 
     #[test]
@@ -370,18 +410,24 @@ all sides while investigators established who had launched the drones.";
             got,
             [
                 one(1, 1, "Headline"),
-                one(3, 5, WRAPPED),
+                one(3, 5, &WRAPPED.replace('\n', " ")),
                 one(7, 7, "Next paragraph.")
             ]
         );
     }
 
     #[test]
-    fn wrapped_paragraph_with_crlf_keeps_its_line_breaks() {
+    fn wrapped_paragraph_with_crlf_is_joined_and_points_into_the_file() {
         let crlf = WRAPPED.replace('\n', "\r\n");
         let text = format!("Title here\r\n\r\n{crlf}\r\n");
         let got = summary(&text);
-        assert_eq!(got, [one(1, 1, "Title here"), one(3, 5, &crlf)]);
+        assert_eq!(
+            got,
+            [
+                one(1, 1, "Title here"),
+                one(3, 5, &WRAPPED.replace('\n', " "))
+            ]
+        );
         let p = &split_paragraphs(&text)[1];
         assert_eq!(p.byte_start, "Title here\r\n\r\n".len());
     }
