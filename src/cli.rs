@@ -27,6 +27,8 @@ use crate::model::Version;
 use crate::progress::{Progress, Snapshot, Stage};
 use crate::view::{Choice, StoryView};
 
+mod stories;
+
 /// Compare versions of the same news story: align paragraphs by content and
 /// highlight what each version changed.
 #[derive(Debug, Parser)]
@@ -106,6 +108,9 @@ pub enum Command {
         /// The new version.
         b: PathBuf,
     },
+    /// Group a collection (folders, JSON Lines, passim's output) into stories:
+    /// list them, or open one with --open N.
+    Stories(stories::StoriesArgs),
     /// Print the key bindings (defaults plus your config) as a Markdown table.
     Keys,
     /// Configuration helpers.
@@ -258,6 +263,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             export_to(&cli.global, &cmp, format.into(), opts, out)
         }
+        Some(Command::Stories(ref args)) => stories::run(&cli.global, args),
         Some(Command::Keys) => {
             let cfg = load_config(&cli.global)?;
             let table = crate::tui::keymap::Keymap::with_overrides(&cfg.tui.keys).markdown_table();
