@@ -28,6 +28,7 @@ fn main() {
             "min_run" => o.min_run = v.parse().expect("number"),
             "max_gap" => o.max_gap = v.parse().expect("number"),
             "max_evidence_df" => o.max_evidence_df = v.parse().expect("number"),
+            "quote_weight" => o.quote_weight = v.parse().expect("number"),
             "hub_fraction" => o.hub_fraction = v.parse().expect("number"),
             _ => panic!("unknown option {k}"),
         }

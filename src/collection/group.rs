@@ -60,6 +60,9 @@ pub struct GroupOptions {
     pub min_run: u32,
     /// Largest gap inside a shared passage, in shingles.
     pub max_gap: u32,
+    /// What a shared shingle inside a quotation in both articles counts for
+    /// (an unquoted one counts 1).
+    pub quote_weight: f64,
     /// A shingle in more articles than this is no evidence of reuse at all
     /// (a formula, a stock phrase): it is left out of every fingerprint, as
     /// passim's `maxDF` does. 0 keeps every shingle.
@@ -81,6 +84,7 @@ impl Default for GroupOptions {
             min_containment: 0.15,
             min_run: 0,
             max_gap: 8,
+            quote_weight: 0.25,
             hub_fraction: 0.3,
             max_evidence_df: 0,
         }
@@ -139,12 +143,18 @@ pub fn group(texts: &[&str], opts: &GroupOptions) -> Vec<Vec<usize>> {
     sets.groups()
 }
 
+/// The top bit of a fingerprint's position says the shingle is quoted.
+const QUOTED: u32 = 1 << 31;
+
 fn fingerprint(text: &str, n: usize) -> Print {
     let positional = shingles(text, n);
     let mut set: Vec<(u32, u32)> = positional
         .iter()
         .enumerate()
-        .map(|(i, &h)| (h, u32::try_from(i).unwrap_or(u32::MAX)))
+        .map(|(i, s)| {
+            let pos = u32::try_from(i).unwrap_or(u32::MAX) & !QUOTED;
+            (s.hash, if s.quoted { pos | QUOTED } else { pos })
+        })
         .collect();
     set.sort_unstable();
     // Sorted by (hash, position): the first of each hash is its first position.
@@ -245,6 +255,7 @@ fn verify(d: usize, e: usize, prints: &[Print], opts: &GroupOptions) -> Option<L
     let (x, y) = (&prints[d].set, &prints[e].set);
     let (mut i, mut j) = (0, 0);
     let mut shared = 0u32;
+    let mut quoted = 0u32;
     let mut span_a = (u32::MAX, 0);
     let mut span_b = (u32::MAX, 0);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -254,6 +265,10 @@ fn verify(d: usize, e: usize, prints: &[Print], opts: &GroupOptions) -> Option<L
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared += 1;
+                if px & py & QUOTED != 0 {
+                    quoted += 1;
+                }
+                let (px, py) = (px & !QUOTED, py & !QUOTED);
                 span_a = (span_a.0.min(px), span_a.1.max(px));
                 span_b = (span_b.0.min(py), span_b.1.max(py));
                 pairs.push((px, py));
@@ -263,9 +278,12 @@ fn verify(d: usize, e: usize, prints: &[Print], opts: &GroupOptions) -> Option<L
         }
     }
     let smaller = x.len().min(y.len()).max(1);
+    // A quotation both quote counts for less: independent reports of one event
+    // quote the same statement, copies and rewrites share the narrative too.
+    let evidence = f64::from(shared - quoted) + f64::from(quoted) * opts.quote_weight;
     // A text shorter than `min_shared` shingles links only by sharing all of them.
-    let enough = (shared as usize) >= opts.min_shared.min(smaller);
-    let fraction = f64::from(shared) / smaller as f64;
+    let enough = evidence >= opts.min_shared.min(smaller) as f64;
+    let fraction = evidence / smaller as f64;
     let run_needed = opts
         .min_run
         .min(u32::try_from(smaller).unwrap_or(u32::MAX) / 2);
@@ -342,7 +360,7 @@ fn guard_hubs(links: &[Link], prints: &[Print], fraction: f64) -> Vec<bool> {
         let article = run.first().map_or(0, |r| r.0 as usize);
         let length = prints
             .get(article)
-            .and_then(|p| p.set.iter().map(|&(_, pos)| pos).max())
+            .and_then(|p| p.set.iter().map(|&(_, pos)| pos & !QUOTED).max())
             .map_or(1, |m| m + 1);
         let weight = |p: &(u32, u32, Vec<usize>)| {
             p.2.iter()

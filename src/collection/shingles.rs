@@ -23,20 +23,85 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// The shingles of a text: one hash per run of `n` consecutive tokens, in text
+/// One shingle: the hash of its tokens, and whether it lies inside a
+/// quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shingle {
+    /// The hash of its normalised tokens.
+    pub hash: u32,
+    /// Its first and last tokens are inside quotation marks.
+    pub quoted: bool,
+}
+
+/// A quotation left open longer than this many tokens is taken as closed: a
+/// missing closing mark must not make the rest of a text a quotation.
+const MAX_QUOTE_TOKENS: usize = 150;
+
+/// The shingles of a text: one per run of `n` consecutive tokens, in text
 /// order (a text of fewer than `n` tokens has one shingle of all of them, so a
 /// short text still has a fingerprint).
 #[must_use]
-pub fn shingles(text: &str, n: usize) -> Vec<u32> {
+pub fn shingles(text: &str, n: usize) -> Vec<Shingle> {
     let tokens = token_hashes(text);
     let n = n.max(1);
     if tokens.is_empty() {
         return Vec::new();
     }
+    let hashes: Vec<u64> = tokens.iter().map(|t| t.0).collect();
     if tokens.len() < n {
-        return vec![combine(&tokens)];
+        return vec![Shingle {
+            hash: combine(&hashes),
+            quoted: tokens.iter().all(|t| t.1),
+        }];
     }
-    tokens.windows(n).map(combine).collect()
+    hashes
+        .windows(n)
+        .zip(tokens.windows(n))
+        .map(|(h, t)| Shingle {
+            hash: combine(h),
+            quoted: t.first().is_some_and(|t| t.1) && t.last().is_some_and(|t| t.1),
+        })
+        .collect()
+}
+
+/// Where quotation marks open and close, for [`Shingle::quoted`].
+///
+/// Typographic marks say which way they go (`“…”`, `«…»`, German `„…“`); a
+/// straight `"` opens or closes by turns and its quotation ends at a line end
+/// at the latest, as scraped text rarely closes a straight quote it opened on
+/// another line. Single quotes are left alone: they are mostly apostrophes.
+#[derive(Debug, Default)]
+struct Quotes {
+    /// The mark that opened the current quotation.
+    open: Option<char>,
+    /// Tokens since it opened.
+    tokens: usize,
+}
+
+impl Quotes {
+    fn see(&mut self, c: char) {
+        match (self.open, c) {
+            (Some('"'), '"') | (Some('\u{201C}'), '\u{201D}') | (Some('\u{AB}'), '\u{BB}') => {
+                self.open = None;
+            }
+            (Some('\u{201E}'), '\u{201C}' | '\u{201D}') => self.open = None,
+            (Some('"'), '\n' | '\r') => self.open = None,
+            (None, '"' | '\u{201C}' | '\u{AB}' | '\u{201E}') => {
+                self.open = Some(c);
+                self.tokens = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the token now ending is quoted.
+    fn token(&mut self) -> bool {
+        self.tokens += 1;
+        if self.tokens > MAX_QUOTE_TOKENS {
+            self.open = None;
+        }
+        self.open.is_some()
+    }
 }
 
 /// Whether a shingle hash belongs to the sample that indexes the collection:
@@ -67,24 +132,26 @@ fn combine(tokens: &[u64]) -> u32 {
     (h >> 32) as u32
 }
 
-/// Hashes of the normalised tokens of `text` (see the module comment).
-fn token_hashes(text: &str) -> Vec<u64> {
+/// Hashes of the normalised tokens of `text` (see the module comment), each
+/// with whether it is quoted.
+fn token_hashes(text: &str) -> Vec<(u64, bool)> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut word = String::new();
+    let mut quotes = Quotes::default();
     // A word cut by a hyphen at a line end waits for its second half.
     let mut pending_cut = false;
     let mut after_hyphen = false;
     let mut saw_break = false;
-    let flush = |word: &mut String, out: &mut Vec<u64>| {
+    let flush = |word: &mut String, out: &mut Vec<(u64, bool)>, quotes: &mut Quotes| {
         if word.chars().count() > 1 {
-            out.push(fnv(word));
+            out.push((fnv(word), quotes.token()));
         }
         word.clear();
     };
     for c in text.chars() {
         if c.is_alphanumeric() {
             if pending_cut && !(saw_break && c.is_lowercase()) {
-                flush(&mut word, &mut out);
+                flush(&mut word, &mut out, &mut quotes);
             }
             pending_cut = false;
             after_hyphen = false;
@@ -93,7 +160,7 @@ fn token_hashes(text: &str) -> Vec<u64> {
         } else if matches!(c, '-' | '\u{AD}' | '\u{2010}' | '\u{AC}') && !word.is_empty() {
             // Maybe a syllable break: decided by what follows.
             if after_hyphen {
-                flush(&mut word, &mut out);
+                flush(&mut word, &mut out, &mut quotes);
                 pending_cut = false;
             } else {
                 pending_cut = true;
@@ -105,10 +172,11 @@ fn token_hashes(text: &str) -> Vec<u64> {
             pending_cut = false;
             after_hyphen = false;
             saw_break = false;
-            flush(&mut word, &mut out);
+            flush(&mut word, &mut out, &mut quotes);
+            quotes.see(c);
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut word, &mut out, &mut quotes);
     out
 }
 
@@ -136,7 +204,34 @@ mod tests {
     use super::*;
 
     fn tokens_equal(a: &str, b: &str) -> bool {
-        token_hashes(a) == token_hashes(b)
+        let hashes = |s: &str| token_hashes(s).into_iter().map(|t| t.0).collect::<Vec<_>>();
+        hashes(a) == hashes(b)
+    }
+
+    fn quoted(text: &str) -> Vec<bool> {
+        token_hashes(text).into_iter().map(|t| t.1).collect()
+    }
+
+    #[test]
+    fn quotations_are_marked() {
+        assert_eq!(
+            quoted("He said “we are on track” today"),
+            [false, false, true, true, true, false]
+        );
+        assert_eq!(
+            quoted("« Le bruit court » dit-il"),
+            [true, true, true, false, false, false]
+        );
+        assert_eq!(
+            quoted("Er sagte „wir kommen“ heute"),
+            [false, false, true, true, false]
+        );
+        // A straight quote left open ends at the line end.
+        assert_eq!(quoted("so \"open\nnext line"), [false, true, false, false]);
+        // A typographic one left open ends after MAX_QUOTE_TOKENS tokens.
+        let long = format!("“{}", "word ".repeat(MAX_QUOTE_TOKENS + 10));
+        let q = quoted(&long);
+        assert!(q[0] && !q[MAX_QUOTE_TOKENS + 5]);
     }
 
     #[test]
@@ -171,6 +266,12 @@ mod tests {
         let s = shingles("a1 b2 c3 d4 e5", 3);
         assert_eq!(s.len(), 3);
         assert_eq!(shingles("b2 c3 d4", 3), [s[1]]);
+        let q = shingles("a1 “b2 c3 d4” e5", 3);
+        assert_eq!(
+            q.iter().map(|s| s.quoted).collect::<Vec<_>>(),
+            [false, true, false]
+        );
+        assert_eq!(q[1].hash, s[1].hash);
         assert_eq!(shingles("x1 y2", 3).len(), 1);
         assert!(shingles("", 3).is_empty());
         assert!(shingles("— . ,", 3).is_empty());
