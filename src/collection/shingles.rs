@@ -216,11 +216,11 @@ mod tests {
     fn quotations_are_marked() {
         assert_eq!(
             quoted("He said “we are on track” today"),
-            [false, false, true, true, true, false]
+            [false, false, true, true, true, true, false]
         );
         assert_eq!(
             quoted("« Le bruit court » dit-il"),
-            [true, true, true, false, false, false]
+            [true, true, true, false, false]
         );
         assert_eq!(
             quoted("Er sagte „wir kommen“ heute"),
