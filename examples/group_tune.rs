@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use wirediff::collection::group::{GroupOptions, group};
+use wirediff::collection::group::{GroupOptions, group_by_source};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -29,6 +29,7 @@ fn main() {
             "max_gap" => o.max_gap = v.parse().expect("number"),
             "max_evidence_df" => o.max_evidence_df = v.parse().expect("number"),
             "quote_weight" => o.quote_weight = v.parse().expect("number"),
+            "furniture_min" => o.furniture_min = v.parse().expect("number"),
             "hub_fraction" => o.hub_fraction = v.parse().expect("number"),
             _ => panic!("unknown option {k}"),
         }
@@ -36,15 +37,25 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("read");
     let mut texts = Vec::new();
     let mut gold = Vec::new();
+    let mut series: Vec<String> = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("json");
         texts.push(v["text"].as_str().expect("text").to_string());
+        series.push(v["series"].to_string());
         let g = v.get("cluster").or_else(|| v.get("group")).expect("group");
         gold.push(g.to_string());
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let start = Instant::now();
-    let stories = group(&refs, &o);
+    let mut names: HashMap<&str, u32> = HashMap::new();
+    let sources: Vec<Option<u32>> = series
+        .iter()
+        .map(|s| {
+            let n = names.len() as u32;
+            Some(*names.entry(s.as_str()).or_insert(n))
+        })
+        .collect();
+    let stories = group_by_source(&refs, &sources, &o);
     let took = start.elapsed();
     report(&stories, &gold, None);
     // The same without the largest known group's articles (in a collection

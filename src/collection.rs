@@ -49,6 +49,8 @@ pub struct Article {
     /// For a passage of passim's output: the article it was cut from (`id`)
     /// and its character span there (`begin`, `end`).
     pub source: Option<PassageSource>,
+    /// Read from a file of its own (its id is the file's path).
+    pub from_file: bool,
 }
 
 /// Where a passage of passim's output comes from.
@@ -82,6 +84,26 @@ pub struct Collection {
 }
 
 impl Collection {
+    /// Where each article comes from, as a number per source, for
+    /// [`group::group_by_source`]: its `series`, else, for an article read
+    /// from a file, the folder holding it (a crawl keeps a folder per site);
+    /// `None` when unknown.
+    #[must_use]
+    pub fn sources(&self) -> Vec<Option<u32>> {
+        let mut names: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        self.articles
+            .iter()
+            .map(|a| {
+                let name = a.series.as_deref().or_else(|| {
+                    a.from_file
+                        .then(|| a.id.rsplit_once('/').map_or("", |(dir, _)| dir))
+                })?;
+                let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                Some(*names.entry(name).or_insert(next))
+            })
+            .collect()
+    }
+
     /// Whether the collection is passim's output (its passages carry clusters).
     #[must_use]
     pub fn is_passim_output(&self) -> bool {

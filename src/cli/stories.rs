@@ -14,7 +14,7 @@ use anyhow::{Result, bail};
 use clap::ValueEnum;
 
 use super::{GlobalArgs, emit, finish_write, load_config, run_tui};
-use crate::collection::group::{GroupOptions, group};
+use crate::collection::group::{GroupOptions, group_by_source};
 use crate::collection::read::read_collection;
 use crate::collection::stories::{self, Story};
 use crate::collection::{Article, Collection};
@@ -70,7 +70,7 @@ pub fn run(global: &GlobalArgs, args: &StoriesArgs) -> Result<ExitCode> {
             .iter()
             .map(|a| a.text.as_str())
             .collect();
-        group(&texts, &GroupOptions::default())
+        group_by_source(&texts, &collection.sources(), &GroupOptions::default())
     };
     let listed = stories::describe(&collection, &groups);
     if let Some(n) = args.open {

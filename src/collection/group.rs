@@ -67,6 +67,9 @@ pub struct GroupOptions {
     /// (a formula, a stock phrase): it is left out of every fingerprint, as
     /// passim's `maxDF` does. 0 keeps every shingle.
     pub max_evidence_df: usize,
+    /// Text found in at least this many articles, nine in ten of them from one
+    /// source, is that source's furniture ([`group_by_source`]); 0 keeps it.
+    pub furniture_min: usize,
     /// Share of an article a separate place of links must cover to keep them
     /// when the article links to several separate places.
     pub hub_fraction: f64,
@@ -87,6 +90,7 @@ impl Default for GroupOptions {
             quote_weight: 0.25,
             hub_fraction: 0.3,
             max_evidence_df: 0,
+            furniture_min: 5,
         }
     }
 }
@@ -113,6 +117,23 @@ struct Link {
 /// then by their first member.
 #[must_use]
 pub fn group(texts: &[&str], opts: &GroupOptions) -> Vec<Vec<usize>> {
+    group_by_source(texts, &[], opts)
+}
+
+/// [`group`], knowing where each article comes from (`sources[i]`, a number per
+/// newspaper or site; `None` unknown; an empty slice when none is known).
+///
+/// Text repeated across many articles of one source and hardly elsewhere is
+/// that source's furniture (a footer, a subscription box, a standing head),
+/// not reuse: such shingles are left out of the fingerprints before anything
+/// else, so two unrelated articles of one site do not join through their
+/// footer. A story copied by several sources keeps its shingles.
+#[must_use]
+pub fn group_by_source(
+    texts: &[&str],
+    sources: &[Option<u32>],
+    opts: &GroupOptions,
+) -> Vec<Vec<usize>> {
     let mut prints: Vec<Print> = texts
         .par_iter()
         .map(|t| fingerprint(t, opts.shingle))
@@ -120,6 +141,7 @@ pub fn group(texts: &[&str], opts: &GroupOptions) -> Vec<Vec<usize>> {
     if opts.max_evidence_df > 0 {
         drop_frequent(&mut prints, opts.max_evidence_df);
     }
+    drop_furniture(&mut prints, sources, opts.furniture_min);
     let index = Index::build(&prints, opts.sample);
     let prints_ref = &prints;
     let index_ref = &index;
@@ -182,6 +204,46 @@ fn drop_frequent(prints: &mut [Print], max_df: usize) {
     }
     prints.par_iter_mut().for_each(|p| {
         p.set.retain(|(h, _)| frequent.binary_search(h).is_err());
+    });
+}
+
+/// Removes the shingles found in at least `min` articles of which nine in ten
+/// or more come from one source (see [`group_by_source`]). Nothing is removed
+/// when fewer than two sources are known: then one source is all there is.
+fn drop_furniture(prints: &mut [Print], sources: &[Option<u32>], min: usize) {
+    let known: std::collections::BTreeSet<u32> = sources.iter().flatten().copied().collect();
+    if known.len() < 2 || min == 0 {
+        return;
+    }
+    let mut all: Vec<(u32, u32)> = prints
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, p)| sources.get(i).copied().flatten().map(|src| (p, src)))
+        .flat_map_iter(|(p, src)| p.set.iter().map(move |&(h, _)| (h, src)))
+        .collect();
+    all.par_sort_unstable();
+    let mut furniture: Vec<u32> = Vec::new();
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < min {
+            continue;
+        }
+        let most = run
+            .chunk_by(|a, b| a.1 == b.1)
+            .map(<[_]>::len)
+            .max()
+            .unwrap_or(0);
+        if most * 10 >= run.len() * 9
+            && let Some(&(h, _)) = run.first()
+        {
+            furniture.push(h);
+        }
+    }
+    drop(all);
+    if furniture.is_empty() {
+        return;
+    }
+    prints.par_iter_mut().for_each(|p| {
+        p.set.retain(|(h, _)| furniture.binary_search(h).is_err());
     });
 }
 
@@ -489,6 +551,25 @@ mod tests {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let got = grouped(&refs);
         assert_eq!(got, vec![(0..200).collect::<Vec<_>>()]);
+    }
+
+    #[test]
+    fn one_sites_footer_does_not_join_its_unrelated_articles() {
+        let footer = "Subscribe to our newsletter for the best of the week's news, delivered to your inbox every Saturday morning, and follow us on all the usual networks.";
+        let short = |s: &str| s.split(". ").next().unwrap_or(s).to_string();
+        // Short articles of one site (source 0), each with the footer, and
+        // the first one's story copied by another site (source 1).
+        let texts: Vec<String> = [STORY_A, STORY_B, STORY_C, STORY_D, STORY_A, STORY_B]
+            .iter()
+            .map(|s| format!("{} {footer}", short(s)))
+            .chain([STORY_A.to_string()])
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let sources = [0, 0, 0, 0, 0, 0, 1].map(Some);
+        let got = group_by_source(&refs, &sources, &GroupOptions::default());
+        assert_eq!(got, vec![vec![0, 4, 6], vec![1, 5], vec![2], vec![3]]);
+        // Without sources, the footer is shared text like any other.
+        assert_eq!(group(&refs, &GroupOptions::default()).len(), 1);
     }
 
     #[test]

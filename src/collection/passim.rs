@@ -93,6 +93,7 @@ pub fn parse_record(line: &str) -> Result<Article, String> {
         text,
         cluster,
         source,
+        from_file: false,
     })
 }
 

@@ -140,19 +140,40 @@ impl Reader<'_> {
             self.skip(shown, format!("not an article ({ext} file)"));
             return Ok(());
         }
-        let bytes = read_capped(path, shown, self.opts.max_bytes)?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        // JSON Lines are read line by line (a collection in one file may be
+        // far larger than any article; each line is capped instead), other
+        // files whole.
+        let mut lines = Lines::open(path, shown, self.opts.max_bytes)?;
+        let first = loop {
+            // A first line over the cap: the file is too large for an article.
+            let line = lines.next_line().map_err(|e| match e {
+                Error::Record { .. } => Error::TooLarge {
+                    path: shown.to_string(),
+                    max: self.opts.max_bytes,
+                },
+                other => other,
+            })?;
+            match line {
+                None => break Vec::new(),
+                Some(l) if l.iter().all(u8::is_ascii_whitespace) => {}
+                Some(l) => break l.to_vec(),
+            }
+        };
+        let first = String::from_utf8_lossy(&first).into_owned();
+        if first.is_empty() {
             self.skip(shown, "empty");
             return Ok(());
         }
-        let first = bytes
-            .split(|&b| b == b'\n')
-            .find(|l| !l.iter().all(u8::is_ascii_whitespace))
-            .unwrap_or_default();
-        let first = String::from_utf8_lossy(first);
         if looks_like_records(&first) {
-            return self.records(&bytes, shown);
+            self.record(first.as_bytes(), shown, lines.number)?;
+            while let Some(line) = lines.next_line()? {
+                let line = line.to_vec();
+                self.record(&line, shown, lines.number)?;
+            }
+            return Ok(());
         }
+        drop(lines);
+        let bytes = read_capped(path, shown, self.opts.max_bytes)?;
         let trimmed = first.trim_start();
         if matches!(ext.as_str(), "json" | "jsonl" | "ndjson" | "geojson")
             || trimmed.starts_with('{')
@@ -172,6 +193,7 @@ impl Reader<'_> {
                 self.out.articles.push(Article {
                     id,
                     text: version.text,
+                    from_file: true,
                     ..Article::default()
                 });
             }
@@ -185,22 +207,21 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// Every line of a JSON Lines file, one article each.
-    fn records(&mut self, bytes: &[u8], shown: &str) -> Result<(), Error> {
-        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let bad = |reason: String| Error::Record {
-                path: shown.to_string(),
-                line: i + 1,
-                reason,
-            };
-            let line = std::str::from_utf8(line).map_err(|e| bad(format!("not UTF-8 ({e})")))?;
-            let mut article = parse_record(line).map_err(bad)?;
-            article.id = self.unique(std::mem::take(&mut article.id));
-            self.out.articles.push(article);
+    /// One line of a JSON Lines file (line `number`, 1-based): one article, or
+    /// nothing when blank.
+    fn record(&mut self, line: &[u8], shown: &str, number: usize) -> Result<(), Error> {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
         }
+        let bad = |reason: String| Error::Record {
+            path: shown.to_string(),
+            line: number,
+            reason,
+        };
+        let line = std::str::from_utf8(line).map_err(|e| bad(format!("not UTF-8 ({e})")))?;
+        let mut article = parse_record(line).map_err(bad)?;
+        article.id = self.unique(std::mem::take(&mut article.id));
+        self.out.articles.push(article);
         Ok(())
     }
 
@@ -216,6 +237,59 @@ impl Reader<'_> {
             // A literal `x#2` in the data takes its own turn too.
             self.unique(candidate)
         }
+    }
+}
+
+/// The lines of a file, each at most `max` bytes.
+struct Lines<'a> {
+    reader: std::io::BufReader<std::fs::File>,
+    buf: Vec<u8>,
+    shown: &'a str,
+    max: u64,
+    /// The 1-based number of the line last returned.
+    number: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn open(path: &Path, shown: &'a str, max: u64) -> Result<Self, Error> {
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            path: shown.to_string(),
+            source,
+        })?;
+        Ok(Self {
+            reader: std::io::BufReader::with_capacity(1 << 16, file),
+            buf: Vec::new(),
+            shown,
+            max,
+            number: 0,
+        })
+    }
+
+    /// The next line without its terminator, `None` at the end.
+    fn next_line(&mut self) -> Result<Option<&[u8]>, Error> {
+        use std::io::BufRead;
+        self.buf.clear();
+        let n = (&mut self.reader)
+            .take(self.max.saturating_add(1))
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|source| Error::Io {
+                path: self.shown.to_string(),
+                source,
+            })?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        if self.buf.len() as u64 > self.max {
+            return Err(Error::Record {
+                path: self.shown.to_string(),
+                line: self.number,
+                reason: format!("line longer than {} bytes", self.max),
+            });
+        }
+        let end = self.buf.len() - usize::from(self.buf.ends_with(b"\n"));
+        let end = end - usize::from(self.buf.get(..end).is_some_and(|b| b.ends_with(b"\r")));
+        Ok(self.buf.get(..end))
     }
 }
 
