@@ -76,6 +76,9 @@ pub fn run(global: &GlobalArgs, args: &StoriesArgs) -> Result<ExitCode> {
     if let Some(n) = args.open {
         return open(global, &collection, &listed, n, args.format);
     }
+    if args.format == StoriesFormat::Table && !global.quiet && interactive() {
+        return browse(global, &collection, &listed);
+    }
     if !global.quiet {
         let mut out = BufWriter::new(io::stdout().lock());
         let res = match args.format {
@@ -116,12 +119,8 @@ fn open(
         .map(|a| version(a, &opts))
         .collect::<Result<_, _>>()?;
     let cfg = load_config(global)?;
-    let interactive = io::stdout().is_terminal()
-        && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        && format == StoriesFormat::Table
-        && !global.quiet;
     let progress = Arc::new(Progress::new());
-    if interactive {
+    if format == StoriesFormat::Table && !global.quiet && interactive() {
         return run_tui(versions, progress, &cfg);
     }
     let cmp = compare::compare_with(versions, &cfg.engine(), &progress)?;
@@ -132,6 +131,55 @@ fn open(
             export::table::write(&cmp, &view, out)
         }
     })
+}
+
+/// Whether stdout is a terminal the UI can take.
+fn interactive() -> bool {
+    io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// The story list on the terminal: `Enter` opens a story in the UI, quitting
+/// it comes back to the list, quitting the list ends.
+fn browse(global: &GlobalArgs, collection: &Collection, listed: &[Story]) -> Result<ExitCode> {
+    use crate::tui::story_list::{Pick, StoryList};
+    use crate::tui::{keymap::Keymap, terminal, theme};
+    let cfg = load_config(global)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let level = cfg.tui.colors.unwrap_or_else(theme::ColorLevel::detect);
+    let theme = theme::Theme::new(cfg.tui.theme, level, no_color);
+    let multi = listed.iter().filter(|s| s.size > 1).count();
+    let title = format!(
+        "{} stories from {} articles ({multi} with more than one)",
+        listed.len(),
+        collection.articles.len()
+    );
+    let mut list = StoryList::new(title, listed, Keymap::with_overrides(&cfg.tui.keys));
+    loop {
+        match terminal::pick(&mut list, &theme, cfg.tui.mouse)? {
+            Ok(Pick::Quit) => return Ok(ExitCode::SUCCESS),
+            Err(sig) => return Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(143))),
+            Ok(Pick::Open(n)) => {
+                let Some(story) = listed.get(n).filter(|s| s.size > 1) else {
+                    continue; // one article: nothing to compare
+                };
+                let opts = ReadOptions {
+                    max_bytes: global.max_input,
+                    allow_binary: true,
+                };
+                let versions: Vec<Version> = story
+                    .indices
+                    .iter()
+                    .filter_map(|&i| collection.articles.get(i))
+                    .map(|a| version(a, &opts))
+                    .collect::<Result<_, _>>()?;
+                let code = run_tui(versions, Arc::new(Progress::new()), &cfg)?;
+                // Quitting the story comes back to the list; a signal ends.
+                if code != ExitCode::SUCCESS {
+                    return Ok(code);
+                }
+            }
+        }
+    }
 }
 
 /// One article as a version: its text split into paragraphs (hard-wrapped
