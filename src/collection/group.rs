@@ -54,19 +54,9 @@ pub struct GroupOptions {
     pub min_shared: usize,
     /// Share of the smaller article's shingles that must be shared.
     pub min_containment: f64,
-    /// Length (in shingles, from the first to the last) of the longest shared
-    /// passage: shared shingles in the same order in both, gaps of at most
-    /// `max_gap` shingles (an OCR error breaks `shingle` of them) allowed.
-    pub min_run: u32,
-    /// Largest gap inside a shared passage, in shingles.
-    pub max_gap: u32,
     /// What a shared shingle inside a quotation in both articles counts for
     /// (an unquoted one counts 1).
     pub quote_weight: f64,
-    /// A shingle in more articles than this is no evidence of reuse at all
-    /// (a formula, a stock phrase): it is left out of every fingerprint, as
-    /// passim's `maxDF` does. 0 keeps every shingle.
-    pub max_evidence_df: usize,
     /// Text found in at least this many articles, nine in ten of them from one
     /// source, is that source's furniture ([`group_by_source`]); 0 keeps it.
     pub furniture_min: usize,
@@ -85,11 +75,8 @@ impl Default for GroupOptions {
             min_hits: 2,
             min_shared: 6,
             min_containment: 0.15,
-            min_run: 0,
-            max_gap: 8,
             quote_weight: 0.25,
             hub_fraction: 0.3,
-            max_evidence_df: 0,
             furniture_min: 5,
         }
     }
@@ -138,9 +125,6 @@ pub fn group_by_source(
         .par_iter()
         .map(|t| fingerprint(t, opts.shingle))
         .collect();
-    if opts.max_evidence_df > 0 {
-        drop_frequent(&mut prints, opts.max_evidence_df);
-    }
     drop_furniture(&mut prints, sources, opts.furniture_min);
     let index = Index::build(&prints, opts.sample);
     let prints_ref = &prints;
@@ -183,28 +167,6 @@ fn fingerprint(text: &str, n: usize) -> Print {
     set.dedup_by_key(|(h, _)| *h);
     set.shrink_to_fit();
     Print { set }
-}
-
-/// Removes from every fingerprint the shingles found in more than `max_df`
-/// articles.
-fn drop_frequent(prints: &mut [Print], max_df: usize) {
-    let mut all: Vec<u32> = prints
-        .iter()
-        .flat_map(|p| p.set.iter().map(|&(h, _)| h))
-        .collect();
-    all.par_sort_unstable();
-    let frequent: Vec<u32> = all
-        .chunk_by(|a, b| a == b)
-        .filter(|run| run.len() > max_df)
-        .filter_map(|run| run.first().copied())
-        .collect();
-    drop(all);
-    if frequent.is_empty() {
-        return;
-    }
-    prints.par_iter_mut().for_each(|p| {
-        p.set.retain(|(h, _)| frequent.binary_search(h).is_err());
-    });
 }
 
 /// Removes the shingles found in at least `min` articles of which nine in ten
@@ -320,7 +282,6 @@ fn verify(d: usize, e: usize, prints: &[Print], opts: &GroupOptions) -> Option<L
     let mut quoted = 0u32;
     let mut span_a = (u32::MAX, 0);
     let mut span_b = (u32::MAX, 0);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
     while let (Some(&(hx, px)), Some(&(hy, py))) = (x.get(i), y.get(j)) {
         match hx.cmp(&hy) {
             std::cmp::Ordering::Less => i += 1,
@@ -333,7 +294,6 @@ fn verify(d: usize, e: usize, prints: &[Print], opts: &GroupOptions) -> Option<L
                 let (px, py) = (px & !QUOTED, py & !QUOTED);
                 span_a = (span_a.0.min(px), span_a.1.max(px));
                 span_b = (span_b.0.min(py), span_b.1.max(py));
-                pairs.push((px, py));
                 i += 1;
                 j += 1;
             }
@@ -346,51 +306,13 @@ fn verify(d: usize, e: usize, prints: &[Print], opts: &GroupOptions) -> Option<L
     // A text shorter than `min_shared` shingles links only by sharing all of them.
     let enough = evidence >= opts.min_shared.min(smaller) as f64;
     let fraction = evidence / smaller as f64;
-    let run_needed = opts
-        .min_run
-        .min(u32::try_from(smaller).unwrap_or(u32::MAX) / 2);
-    (enough
-        && fraction >= opts.min_containment
-        && longest_run(&mut pairs, opts.max_gap) >= run_needed)
-        .then(|| Link {
-            a: u32::try_from(d).unwrap_or(u32::MAX),
-            b: u32::try_from(e).unwrap_or(u32::MAX),
-            shared,
-            span_a,
-            span_b,
-        })
-}
-
-/// The longest shared passage among shared shingle positions `(in a, in b)`:
-/// a chain of pairs increasing in both, each step at most `max_gap` + 1 in
-/// each text, measured from its first to its last position in `a`. Found
-/// greedily along diagonals (`b - a` within `max_gap` of the chain's), which is
-/// what reprints look like: the same words in the same order, with an OCR error
-/// or an edit here and there.
-fn longest_run(pairs: &mut [(u32, u32)], max_gap: u32) -> u32 {
-    pairs.sort_unstable();
-    let mut best = 0;
-    // Open chains: (last a, last b, first a).
-    let mut chains: Vec<(u32, u32, u32)> = Vec::new();
-    for &(a, b) in pairs.iter() {
-        chains.retain(|&(la, _, _)| a <= la + max_gap + 1);
-        let extend = chains
-            .iter_mut()
-            .filter(|(la, lb, _)| a > *la && b > *lb && b <= *lb + max_gap + 1)
-            .max_by_key(|(la, _, first)| (*la - *first, *la));
-        match extend {
-            Some(chain) => {
-                chain.0 = a;
-                chain.1 = b;
-                best = best.max(a - chain.2 + 1);
-            }
-            None => {
-                chains.push((a, b, a));
-                best = best.max(1);
-            }
-        }
-    }
-    best
+    (enough && fraction >= opts.min_containment).then(|| Link {
+        a: u32::try_from(d).unwrap_or(u32::MAX),
+        b: u32::try_from(e).unwrap_or(u32::MAX),
+        shared,
+        span_a,
+        span_b,
+    })
 }
 
 /// Which links survive the hub guard (see the module comment), in the order of
