@@ -76,6 +76,9 @@ pub enum Command {
         /// Versions to compare (none: the bundled sample story).
         files: Vec<PathBuf>,
     },
+    /// Group a collection (folders, JSON Lines, passim's output) into stories:
+    /// list them, or open one with --open N.
+    Stories(stories::StoriesArgs),
     /// Export the whole comparison: HTML, Markdown, JSON or ANSI text.
     Export {
         /// Output format.
@@ -108,9 +111,6 @@ pub enum Command {
         /// The new version.
         b: PathBuf,
     },
-    /// Group a collection (folders, JSON Lines, passim's output) into stories:
-    /// list them, or open one with --open N.
-    Stories(stories::StoriesArgs),
     /// Print the key bindings (defaults plus your config) as a Markdown table.
     Keys,
     /// Configuration helpers.
@@ -207,6 +207,7 @@ pub enum AlignFormat {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Config { default, path }) => config_command(default, path),
+        Some(Command::Stories(ref args)) => stories::run(&cli.global, args),
         Some(Command::Export {
             format,
             ref out,
@@ -263,7 +264,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             export_to(&cli.global, &cmp, format.into(), opts, out)
         }
-        Some(Command::Stories(ref args)) => stories::run(&cli.global, args),
         Some(Command::Keys) => {
             let cfg = load_config(&cli.global)?;
             let table = crate::tui::keymap::Keymap::with_overrides(&cfg.tui.keys).markdown_table();
