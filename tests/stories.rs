@@ -407,3 +407,21 @@ fn table_lists_sizes_sources_dates_and_headlines() {
     assert!(lines[3].contains("Paris, 12 mars."));
     assert_eq!(lines.len(), 5);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_entry_in_a_folder_is_an_error_naming_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("a.txt"), "An article.").expect("write");
+    std::os::unix::fs::symlink(tmp.path().join("gone"), tmp.path().join("dangling.txt"))
+        .expect("symlink");
+    let out = wirediff()
+        .args(["stories", &tmp.path().display().to_string()])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("dangling.txt: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
