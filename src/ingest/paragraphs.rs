@@ -246,8 +246,8 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         match (block.first(), block.last()) {
-            (Some(first), Some(last)) if has_blank_between && is_hard_wrapped(block) => {
-                spans.push((*first, *last));
+            (Some(_), Some(_)) if has_blank_between && is_hard_wrapped(block) => {
+                spans.extend(wrapped_paragraphs(block));
             }
             _ => spans.extend(block.iter().map(|l| (*l, *l))),
         }
@@ -273,19 +273,25 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
 /// (an OCR column, a wrapped mail): its paragraphs, by [`reflow`]'s evidence.
 fn reflow_block<'a>(block: &[Line<'a>]) -> Option<Vec<(Line<'a>, Line<'a>)>> {
     let texts: Vec<&str> = block.iter().map(|l| l.text).collect();
-    if !reflow::is_wrapped_text(&texts) {
-        return None;
-    }
+    reflow::is_wrapped_text(&texts).then(|| wrapped_paragraphs(block))
+}
+
+/// The paragraphs of a hard-wrapped block: it ends one where [`reflow`] sees a
+/// paragraph end (a short line ending a sentence), as in an OCR column.
+fn wrapped_paragraphs<'a>(block: &[Line<'a>]) -> Vec<(Line<'a>, Line<'a>)> {
+    let texts: Vec<&str> = block.iter().map(|l| l.text).collect();
     let mut out = Vec::new();
     let mut start = 0;
     for end in reflow::paragraph_ends(&texts)
         .into_iter()
-        .chain([block.len() - 1])
+        .chain([block.len().saturating_sub(1)])
     {
-        out.push((*block.get(start)?, *block.get(end)?));
+        if let (Some(first), Some(last)) = (block.get(start), block.get(end)) {
+            out.push((*first, *last));
+        }
         start = end + 1;
     }
-    Some(out)
+    out
 }
 
 /// The paragraph from `first` to `last` (inclusive), its span trimmed of space.
@@ -413,6 +419,31 @@ all sides while investigators established who had launched the drones.";
                 one(3, 5, &WRAPPED.replace('\n', " ")),
                 one(7, 7, "Next paragraph.")
             ]
+        );
+    }
+
+    #[test]
+    fn wrapped_block_ends_a_paragraph_at_a_short_sentence_end() {
+        // An OCR column between blank lines: its paragraphs are not separated.
+        let text = "\
+Dépêches.
+
+Paris, 24 septembre. — Le ministre de la
+marine a reçu du général Voyron un télé-
+gramme de Takou.
+Toutefois, le ministre de Chine à Was-
+hington n'ajoute aucune créance à cette
+nouvelle, que personne ne confirme.";
+        let got = summary(text);
+        assert_eq!(
+            got.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(),
+            [(1, 1), (3, 5), (6, 8)]
+        );
+        assert!(got[1].2.ends_with("un télégramme de Takou."));
+        assert!(
+            got[2]
+                .2
+                .starts_with("Toutefois, le ministre de Chine à Washington")
         );
     }
 
