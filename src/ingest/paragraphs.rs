@@ -8,14 +8,21 @@
 //! The rule:
 //!
 //! 1. A file with no blank line *between* two non-empty lines is one paragraph per
-//!    non-empty line. Nobody hard-wraps prose without separating its paragraphs,
-//!    so such a file is scraped text (blank lines before the first or after the
-//!    last line do not count).
+//!    non-empty line: such a file is usually scraped text (blank lines before the
+//!    first or after the last line do not count). The exception is a file that is
+//!    hard-wrapped as a whole (an OCR column, a wrapped mail: most lines end
+//!    inside a sentence at a similar width, see [`reflow::is_wrapped_text`]); its
+//!    paragraphs end at a short line ending a sentence.
 //! 2. Otherwise blank lines split the file into blocks, and each block of several
-//!    lines is either one hard-wrapped paragraph or one paragraph per line, decided
-//!    per block by [`is_hard_wrapped`]: every line at most [`WRAP_WIDTH`]
-//!    characters, the widest at least [`MIN_WRAP_WIDTH`], and at least half of
-//!    the line breaks looking like a wrap rather than a deliberate break.
+//!    lines is either hard-wrapped or one paragraph per line, decided per block by
+//!    [`is_hard_wrapped`]: every line at most [`WRAP_WIDTH`] characters, the
+//!    widest at least [`MIN_WRAP_WIDTH`], and at least half of the line breaks
+//!    looking like a wrap rather than a deliberate break. A hard-wrapped block is
+//!    one paragraph, or several where a short line ends a sentence.
+//!
+//! The lines of a hard-wrapped paragraph are joined and its line-end
+//! hyphenation undone ([`reflow`]); its line range and byte span still point
+//! into the file.
 //!
 //! A line break looks deliberate ([`is_deliberate_break`]) when enough of these
 //! agree (strong signs count 2, weak ones 1, a total of 2 decides):
