@@ -108,16 +108,7 @@ fn open(
     if story.size < 2 {
         bail!("story {n} has one article: nothing to compare");
     }
-    let opts = ReadOptions {
-        max_bytes: global.max_input,
-        allow_binary: true,
-    };
-    let versions: Vec<Version> = story
-        .indices
-        .iter()
-        .filter_map(|&i| collection.articles.get(i))
-        .map(|a| version(a, &opts))
-        .collect::<Result<_, _>>()?;
+    let versions = story_versions(global, collection, story)?;
     let cfg = load_config(global)?;
     let progress = Arc::new(Progress::new());
     if format == StoriesFormat::Table && !global.quiet && interactive() {
@@ -162,16 +153,7 @@ fn browse(global: &GlobalArgs, collection: &Collection, listed: &[Story]) -> Res
                 let Some(story) = listed.get(n).filter(|s| s.size > 1) else {
                     continue; // one article: nothing to compare
                 };
-                let opts = ReadOptions {
-                    max_bytes: global.max_input,
-                    allow_binary: true,
-                };
-                let versions: Vec<Version> = story
-                    .indices
-                    .iter()
-                    .filter_map(|&i| collection.articles.get(i))
-                    .map(|a| version(a, &opts))
-                    .collect::<Result<_, _>>()?;
+                let versions = story_versions(global, collection, story)?;
                 let code = run_tui(versions, Arc::new(Progress::new()), &cfg)?;
                 // Quitting the story comes back to the list; a signal ends.
                 if code != ExitCode::SUCCESS {
@@ -180,6 +162,25 @@ fn browse(global: &GlobalArgs, collection: &Collection, listed: &[Story]) -> Res
             }
         }
     }
+}
+
+/// The articles of `story` as versions to compare.
+fn story_versions(
+    global: &GlobalArgs,
+    collection: &Collection,
+    story: &Story,
+) -> Result<Vec<Version>> {
+    // Already read and decoded once: whatever it holds is the article's text.
+    let opts = ReadOptions {
+        max_bytes: global.max_input,
+        allow_binary: true,
+    };
+    story
+        .indices
+        .iter()
+        .filter_map(|&i| collection.articles.get(i))
+        .map(|a| version(a, &opts))
+        .collect()
 }
 
 /// One article as a version: its text split into paragraphs (hard-wrapped
