@@ -144,6 +144,9 @@ pub enum Error {
     /// Nothing to read.
     #[error("{0}")]
     Empty(EmptyReason),
+    /// A file that cannot be read as an article (the error names it).
+    #[error(transparent)]
+    Read(#[from] crate::ingest::Error),
 }
 
 /// Why a collection came out empty.

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use super::passim::{looks_like_records, parse_record};
 use super::{Article, Collection, EmptyReason, Error, Skipped};
-use crate::ingest::{self, Input, ReadOptions};
+use crate::ingest::{self, ReadOptions};
 use crate::model::FileId;
 use crate::sanitize::os_text;
 
@@ -201,7 +201,10 @@ impl Reader<'_> {
             return Ok(());
         }
         drop(lines);
-        let bytes = read_capped(path, shown, self.opts.max_bytes)?;
+        // Read as every other input is (size cap, no mapping).
+        let Some(input) = ingest::read_inputs(&[path], self.opts)?.pop() else {
+            return Ok(());
+        };
         let trimmed = first.trim_start();
         if matches!(ext.as_str(), "json" | "jsonl" | "ndjson" | "geojson")
             || trimmed.starts_with('{')
@@ -210,11 +213,6 @@ impl Reader<'_> {
             self.skip(shown, "JSON data, not articles");
             return Ok(());
         }
-        let input = Input {
-            path: shown.to_string(),
-            bytes,
-            file: None,
-        };
         match ingest::decode(&input, self.opts) {
             Ok(version) => {
                 let id = self.unique(shown.to_string());
@@ -319,29 +317,6 @@ impl<'a> Lines<'a> {
         let end = end - usize::from(self.buf.get(..end).is_some_and(|b| b.ends_with(b"\r")));
         Ok(self.buf.get(..end))
     }
-}
-
-/// The whole file, at most `max` bytes (one more is read to tell).
-fn read_capped(path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, Error> {
-    let io = |source| Error::Io {
-        path: shown.to_string(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: shown.to_string(),
-            source,
-        })?;
-    if bytes.len() as u64 > max {
-        return Err(Error::TooLarge {
-            path: shown.to_string(),
-            max,
-        });
-    }
-    Ok(bytes)
 }
 
 #[cfg(test)]
