@@ -425,3 +425,28 @@ fn an_unreadable_entry_in_a_folder_is_an_error_naming_it() {
     assert!(err.contains("dangling.txt: "), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn json_lines_on_stdin_are_a_collection() {
+    let feed = "{\"id\":\"a\",\"series\":\"S1\",\"text\":\"The council voted on Tuesday to close the old harbour bridge to lorries for the whole winter, citing cracks in two of its piers.\"}\n\
+                {\"id\":\"b\",\"series\":\"S2\",\"text\":\"The council voted on Tuesday to close the old harbour bridge to lorries for the whole winter, citing cracks in two of its piers, officials said.\"}\n\
+                {\"id\":\"c\",\"series\":\"S1\",\"text\":\"Rain is expected all weekend.\"}\n";
+    let out = wirediff()
+        .args(["stories", "-", "--format", "json"])
+        .write_stdin(feed)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(members(&doc), [vec!["a", "b"], vec!["c"]]);
+    let out = wirediff()
+        .args(["stories", "-"])
+        .write_stdin("{\"id\":\"a\",\"text\":\"x\"}\nnot json\n")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: not JSON"));
+}

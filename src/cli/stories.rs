@@ -40,7 +40,7 @@ pub struct StoriesArgs {
     #[arg(long)]
     pub regroup: bool,
     /// Folders (read recursively), text files, JSON Lines (passim's input or
-    /// output, one file or a folder of part-* files).
+    /// output, one file or a folder of part-* files), `-` for JSON Lines on stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 }

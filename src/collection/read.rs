@@ -1,6 +1,7 @@
 //! Reading a collection: folders (recursive), text files and JSON Lines.
 //!
-//! Every operand is a file or a folder; folders are walked recursively in name
+//! Every operand is a file, a folder or `-` (standard input, JSON Lines of
+//! records); folders are walked recursively in name
 //! order, so the same folder always reads the same way. Each file is one of:
 //! - JSON Lines of records (first non-blank line an object with a string
 //!   `text`): every line one article ([`super::passim`]); a bad line later in
@@ -53,6 +54,10 @@ pub fn read_collection<S: AsRef<OsStr>>(
     for op in operands {
         let path = Path::new(op.as_ref());
         let shown = os_text(path.as_os_str()).into_owned();
+        if path.as_os_str() == "-" {
+            reader.stdin()?;
+            continue;
+        }
         let meta = std::fs::metadata(path).map_err(|source| Error::Io {
             path: shown.clone(),
             source,
@@ -140,6 +145,17 @@ impl Reader<'_> {
             } else if meta.is_file() {
                 self.file(&path, &shown, false)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Standard input as JSON Lines of records (`jq … | wirediff stories -`).
+    fn stdin(&mut self) -> Result<(), Error> {
+        let stdin = std::io::stdin().lock();
+        let mut lines = Lines::new(Box::new(stdin), "-", self.opts.max_bytes);
+        while let Some(line) = lines.next_line()? {
+            let line = line.to_vec();
+            self.record(&line, "-", lines.number)?;
         }
         Ok(())
     }
@@ -268,7 +284,7 @@ impl Reader<'_> {
 
 /// The lines of a file, each at most `max` bytes.
 struct Lines<'a> {
-    reader: std::io::BufReader<std::fs::File>,
+    reader: Box<dyn std::io::BufRead + 'a>,
     buf: Vec<u8>,
     shown: &'a str,
     max: u64,
@@ -282,13 +298,21 @@ impl<'a> Lines<'a> {
             path: shown.to_string(),
             source,
         })?;
-        Ok(Self {
-            reader: std::io::BufReader::with_capacity(1 << 16, file),
+        Ok(Self::new(
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
+            shown,
+            max,
+        ))
+    }
+
+    fn new(reader: Box<dyn std::io::BufRead + 'a>, shown: &'a str, max: u64) -> Self {
+        Self {
+            reader,
             buf: Vec::new(),
             shown,
             max,
             number: 0,
-        })
+        }
     }
 
     /// The next line without its terminator, `None` at the end.
