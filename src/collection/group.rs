@@ -4,7 +4,9 @@
 //! that keep some sentences, partial reprints. The steps:
 //!
 //! 1. **Shingles.** Each article's word shingles ([`super::shingles`]), kept as
-//!    a sorted set with the first position of each.
+//!    a sorted set with the first position of each. Shingles that are one
+//!    source's furniture (in `furniture_min` articles or more, nine in ten from
+//!    one source: a site's footer) are left out ([`group_by_source`]).
 //! 2. **Sketch and candidates.** About one shingle in `sample` is indexed (the
 //!    choice depends on the shingle only, so a shared passage shares its
 //!    sampled shingles). An article's candidates are the articles found under
@@ -18,6 +20,8 @@
 //!    `min_shared` shingles (a real passage, not a phrase) and the shared part
 //!    is at least `min_containment` of the smaller article (a real fraction of
 //!    it, so a long article sharing a stock phrase with a short one is no link).
+//!    A shingle both articles quote counts `quote_weight`: independent reports
+//!    of one event quote the same statement, copies share the narrative too.
 //! 4. **Hubs.** One long article (a digest, a page of wire briefs) can contain
 //!    passages of several stories that share nothing with each other. For each
 //!    article, its verified links are grouped by where they fall in it (links
