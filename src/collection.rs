@@ -69,7 +69,8 @@ pub struct PassageSource {
 pub struct Skipped {
     /// The path, shown as [`crate::sanitize::os_text`] shows names.
     pub path: String,
-    /// Why it was skipped (`binary`, `image`, `JSON data file`…).
+    /// Why it was skipped (`JSON data`, `png file`, `binary (NUL at byte 3)`,
+    /// `empty`…).
     pub reason: String,
 }
 

@@ -181,7 +181,7 @@ impl Reader<'_> {
             return Ok(());
         }
         if !named && NOT_ARTICLES.contains(&ext.as_str()) {
-            self.skip(shown, format!("not an article ({ext} file)"));
+            self.skip(shown, format!("{ext} file"));
             return Ok(());
         }
         // JSON Lines are read line by line (a collection in one file may be
@@ -226,7 +226,7 @@ impl Reader<'_> {
             || trimmed.starts_with('{')
             || trimmed.starts_with('[')
         {
-            self.skip(shown, "JSON data, not articles");
+            self.skip(shown, "JSON data");
             return Ok(());
         }
         match ingest::decode(&input, self.opts) {

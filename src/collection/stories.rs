@@ -210,10 +210,18 @@ pub fn write_table(
         )?;
     }
     if !collection.skipped.is_empty() {
+        // Why, by reason (binary evidence and file types folded into their kind).
+        let mut why: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for s in &collection.skipped {
+            let kind = s.reason.split(" (").next().unwrap_or(&s.reason);
+            *why.entry(kind).or_default() += 1;
+        }
+        let why: Vec<String> = why.iter().map(|(k, n)| format!("{n} {k}")).collect();
         writeln!(
             out,
-            "{} files skipped as not articles",
-            collection.skipped.len()
+            "{} files skipped as not articles: {}",
+            collection.skipped.len(),
+            sanitize::terminal(&why.join(", "), false)
         )?;
     }
     Ok(())
@@ -279,6 +287,29 @@ mod tests {
         let table = String::from_utf8(table).unwrap();
         assert!(table.starts_with("2 stories from 3 articles (1 with more than one article)"));
         assert!(table.contains("1900-08-22..1900-08-23"));
+    }
+
+    #[test]
+    fn table_counts_skipped_files_by_reason() {
+        let skipped = |path: &str, reason: &str| Skipped {
+            path: path.into(),
+            reason: reason.into(),
+        };
+        let c = Collection {
+            articles: vec![article("a", "S", "d", "Text.", None)],
+            skipped: vec![
+                skipped("g.json", "JSON data"),
+                skipped("x.bin", "binary (NUL at byte 0)"),
+                skipped("h.json", "JSON data"),
+            ],
+        };
+        let mut table = Vec::new();
+        write_table(&c, &describe(&c, &[vec![0]]), &mut table).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert!(
+            table.ends_with("3 files skipped as not articles: 2 JSON data, 1 binary\n"),
+            "{table}"
+        );
     }
 
     #[test]
