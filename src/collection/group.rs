@@ -36,6 +36,9 @@
 //! Work is spread over threads with rayon, and the result does not depend on
 //! their number: candidates and links are sorted before union.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use rayon::prelude::*;
 
 use super::shingles::{sampled, shingles};
@@ -214,9 +217,13 @@ fn drop_furniture(prints: &mut [Print], sources: &[Option<u32>], min: usize) {
 }
 
 /// The sampled shingles of every article: `(hash, article)` sorted, so the
-/// articles under one shingle are a contiguous run in article order.
+/// articles under one shingle are a contiguous run in article order; and where
+/// the run of each shingle under two articles or more starts. Most sampled
+/// shingles are in one article only: they are not in the table, and looking
+/// them up misses in a small table instead of searching all postings.
 struct Index {
     postings: Vec<(u32, u32)>,
+    runs: HashMap<u32, (u32, u32), BuildHasherDefault<SpreadHasher>>,
 }
 
 impl Index {
@@ -233,14 +240,48 @@ impl Index {
             })
             .collect();
         postings.par_sort_unstable();
-        Self { postings }
+        let mut runs = HashMap::default();
+        let mut start = 0usize;
+        for run in postings.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > 1
+                && let Some(&(h, _)) = run.first()
+            {
+                let at = u32::try_from(start).unwrap_or(u32::MAX);
+                let len = u32::try_from(run.len()).unwrap_or(u32::MAX);
+                runs.insert(h, (at, len));
+            }
+            start += run.len();
+        }
+        Self { postings, runs }
     }
 
-    /// The articles under `hash`, in article order.
+    /// The articles under `hash`, in article order (none when only one has it).
     fn under(&self, hash: u32) -> &[(u32, u32)] {
-        let lo = self.postings.partition_point(|&(h, _)| h < hash);
-        let hi = self.postings.partition_point(|&(h, _)| h <= hash);
-        self.postings.get(lo..hi).unwrap_or_default()
+        self.runs
+            .get(&hash)
+            .and_then(|&(at, len)| self.postings.get(at as usize..(at + len) as usize))
+            .unwrap_or_default()
+    }
+}
+
+/// A hasher for keys that are hashes already: one multiply spreads them over
+/// the table (SipHash would cost more than the lookup it protects).
+#[derive(Default)]
+struct SpreadHasher(u64);
+
+impl Hasher for SpreadHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
