@@ -21,11 +21,13 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
-pub mod story_list;
 pub mod terminal;
 pub mod theme;
 pub mod views;
 pub mod wrap;
+
+// Collections (`wirediff stories`): the list the UI opens on.
+pub mod story_list;
 
 use serde::{Deserialize, Serialize};
 
