@@ -29,6 +29,8 @@ use crate::model::Version;
 use crate::progress::{Progress, Snapshot, Stage};
 use crate::view::{Choice, StoryView};
 
+mod stories;
+
 /// Compare versions of the same news story: align paragraphs by content and
 /// highlight what each version changed.
 #[derive(Debug, Parser)]
@@ -96,6 +98,9 @@ pub enum Command {
         /// Versions to compare (none: the bundled sample story).
         files: Vec<PathBuf>,
     },
+    /// Group a collection (folders, JSON Lines, passim's output) into stories:
+    /// list them, or open one with --open N.
+    Stories(stories::StoriesArgs),
     /// Export the whole comparison: HTML, Markdown, JSON or ANSI text.
     Export {
         /// Output format.
@@ -235,6 +240,7 @@ pub enum AlignFormat {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Config { default, path }) => config_command(default, path),
+        Some(Command::Stories(ref args)) => stories::run(&cli.global, args),
         Some(Command::Export {
             format,
             ref out,

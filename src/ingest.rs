@@ -13,6 +13,7 @@ pub mod fetch;
 pub mod html;
 pub mod page;
 mod paragraphs;
+pub mod reflow;
 mod sniff;
 mod source;
 

@@ -9,6 +9,7 @@
 //! - [`align`]: rows of corresponding paragraphs across N versions.
 //! - [`diff`]: word-level changes inside each row, with a kind per change.
 //! - [`compare`]: the whole comparison (all of the above) as one value.
+//! - [`collection`]: many articles in, stories out (folders, JSON Lines, passim).
 //! - [`progress`]: how far a long comparison has got, for a shell to show.
 //! - [`analysis`]: statistics, names and their spellings, quotations.
 //! - [`view`]: the comparison seen from one reference (what every reader shows).
@@ -22,6 +23,7 @@ pub mod align;
 pub mod analysis;
 pub mod boilerplate;
 pub mod cli;
+pub mod collection;
 pub mod compare;
 pub mod config;
 pub mod diff;

@@ -32,7 +32,10 @@ pub struct Paragraph {
     pub byte_start: usize,
     /// Byte offset one past the last byte of the paragraph in `Version::text`.
     pub byte_end: usize,
-    /// The paragraph exactly as written (the slice `byte_start..byte_end`).
+    /// The paragraph as written: the slice `byte_start..byte_end`, except that a
+    /// paragraph joined from hard-wrapped lines (`line_start < line_end`) has
+    /// each line break made one space and line-end hyphenation undone; its
+    /// offsets map back into the file with `ingest::reflow::SourceMap::recover`.
     pub text: String,
     /// Story, headline or boilerplate.
     pub kind: ParagraphKind,

@@ -8,6 +8,7 @@
 //! - [`layout`] and [`wrap`]: visible columns and wrapped, marked lines;
 //! - [`views`]: drawing the state (never changing it); [`loading`]: the screen
 //!   shown while the comparison runs;
+//! - [`story_list`]: the stories of a collection, where the UI opens when given one;
 //! - [`theme`]: semantic styles; [`input`] and [`terminal`]: crossterm, kept apart.
 //!
 //! This module and its children are the only code that imports ratatui or
@@ -26,6 +27,9 @@ pub mod terminal;
 pub mod theme;
 pub mod views;
 pub mod wrap;
+
+// Collections (`wirediff stories`): the list the UI opens on.
+pub mod story_list;
 
 use serde::{Deserialize, Serialize};
 

@@ -198,6 +198,36 @@ fn real_terminal_session_quits_and_survives_sigterm_cleanly() {
     );
 }
 
+#[test]
+fn story_list_opens_a_story_and_comes_back() {
+    let bin = env!("CARGO_BIN_EXE_wirediff");
+    let Some((t, tty, base)) = session("stories") else {
+        return;
+    };
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/passim/out.json"
+    );
+    t.keys(&[
+        &format!("'{bin}' --no-config stories '{fixture}'; echo EXIT=$?"),
+        "Enter",
+    ]);
+    let list = t.wait_for("3 stories from 6 articles");
+    assert!(list.contains("Paris, 12 mars"), "{list}");
+    // Enter on the second story opens it side by side; q comes back.
+    t.keys(&["j", "Enter"]);
+    let story = t.wait_for("★ref");
+    assert!(story.contains("rninistre"), "{story}");
+    t.keys(&["q"]);
+    t.wait_for("3 stories from 6 articles");
+    // / narrows the list; q leaves wirediff, the terminal as it was.
+    t.keys(&["/", "G", "e", "n", "Enter"]);
+    t.wait_for("1 of 3 match 'Gen'");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert_restored(&t, &tty, &base);
+}
+
 /// Writes the synthetic story of `n` versions of `paragraphs` paragraphs to
 /// text files in `dir`; returns their paths as shell words.
 fn synth_files(dir: &std::path::Path, n: usize, paragraphs: usize) -> String {

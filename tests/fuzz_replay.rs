@@ -77,3 +77,8 @@ fn diff_corpus() {
 fn terminal_corpus() {
     replay("terminal", invariants::terminal);
 }
+
+#[test]
+fn collection_corpus() {
+    replay("collection", invariants::collection);
+}

@@ -8,14 +8,21 @@
 //! The rule:
 //!
 //! 1. A file with no blank line *between* two non-empty lines is one paragraph per
-//!    non-empty line. Nobody hard-wraps prose without separating its paragraphs,
-//!    so such a file is scraped text (blank lines before the first or after the
-//!    last line do not count).
+//!    non-empty line: such a file is usually scraped text (blank lines before the
+//!    first or after the last line do not count). The exception is a file that is
+//!    hard-wrapped as a whole (an OCR column, a wrapped mail: most lines end
+//!    inside a sentence at a similar width, see [`reflow::is_wrapped_text`]); its
+//!    paragraphs end at a short line ending a sentence.
 //! 2. Otherwise blank lines split the file into blocks, and each block of several
-//!    lines is either one hard-wrapped paragraph or one paragraph per line, decided
-//!    per block by [`is_hard_wrapped`]: every line at most [`WRAP_WIDTH`]
-//!    characters, the widest at least [`MIN_WRAP_WIDTH`], and at least half of
-//!    the line breaks looking like a wrap rather than a deliberate break.
+//!    lines is either hard-wrapped or one paragraph per line, decided per block by
+//!    [`is_hard_wrapped`]: every line at most [`WRAP_WIDTH`] characters, the
+//!    widest at least [`MIN_WRAP_WIDTH`], and at least half of the line breaks
+//!    looking like a wrap rather than a deliberate break. A hard-wrapped block is
+//!    one paragraph, or several where a short line ends a sentence.
+//!
+//! The lines of a hard-wrapped paragraph are joined and its line-end
+//! hyphenation undone ([`reflow`]); its line range and byte span still point
+//! into the file.
 //!
 //! A line break looks deliberate ([`is_deliberate_break`]) when enough of these
 //! agree (strong signs count 2, weak ones 1, a total of 2 decides):
@@ -42,6 +49,7 @@
 //! about 0.3% of its paragraphs split, all two-line cases a reader would call
 //! ambiguous too.
 
+use super::reflow;
 use crate::model::{Paragraph, ParagraphKind};
 
 /// Lines wider than this (in characters) are not hard-wrapped prose: no one wraps
@@ -240,18 +248,57 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     let has_blank_between = blocks.len() > 1;
     let mut spans: Vec<(Line<'_>, Line<'_>)> = Vec::new();
     for block in &blocks {
+        if !has_blank_between && let Some(paras) = reflow_block(block) {
+            spans.extend(paras);
+            continue;
+        }
         match (block.first(), block.last()) {
-            (Some(first), Some(last)) if has_blank_between && is_hard_wrapped(block) => {
-                spans.push((*first, *last));
+            (Some(_), Some(_)) if has_blank_between && is_hard_wrapped(block) => {
+                spans.extend(wrapped_paragraphs(block));
             }
             _ => spans.extend(block.iter().map(|l| (*l, *l))),
         }
     }
+    let vocabulary = spans
+        .iter()
+        .any(|(a, b)| a.number != b.number)
+        .then(|| reflow::Vocabulary::of(text));
     spans
         .into_iter()
         .enumerate()
-        .map(|(id, (first, last))| paragraph(text, id, &first, &last))
+        .map(|(id, (first, last))| {
+            let mut p = paragraph(text, id, &first, &last);
+            if let Some(vocabulary) = vocabulary.as_ref().filter(|_| p.line_start < p.line_end) {
+                p.text = reflow::join(&p.text, vocabulary);
+            }
+            p
+        })
         .collect()
+}
+
+/// A block with no blank line around it that is hard-wrapped text as a whole
+/// (an OCR column, a wrapped mail): its paragraphs, by [`reflow`]'s evidence.
+fn reflow_block<'a>(block: &[Line<'a>]) -> Option<Vec<(Line<'a>, Line<'a>)>> {
+    let texts: Vec<&str> = block.iter().map(|l| l.text).collect();
+    reflow::is_wrapped_text(&texts).then(|| wrapped_paragraphs(block))
+}
+
+/// The paragraphs of a hard-wrapped block: it ends one where [`reflow`] sees a
+/// paragraph end (a short line ending a sentence), as in an OCR column.
+fn wrapped_paragraphs<'a>(block: &[Line<'a>]) -> Vec<(Line<'a>, Line<'a>)> {
+    let texts: Vec<&str> = block.iter().map(|l| l.text).collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in reflow::paragraph_ends(&texts)
+        .into_iter()
+        .chain([block.len().saturating_sub(1)])
+    {
+        if let (Some(first), Some(last)) = (block.get(start), block.get(end)) {
+            out.push((*first, *last));
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// The paragraph from `first` to `last` (inclusive), its span trimmed of space.
@@ -284,7 +331,12 @@ mod tests {
         let paragraphs = split_paragraphs(text);
         for (i, p) in paragraphs.iter().enumerate() {
             assert_eq!(p.id, i);
-            assert_eq!(&text[p.byte_start..p.byte_end], p.text);
+            let slice = &text[p.byte_start..p.byte_end];
+            if p.line_start == p.line_end {
+                assert_eq!(slice, p.text);
+            } else {
+                assert!(reflow::SourceMap::recover(slice, &p.text).is_some());
+            }
             assert!(!p.text.is_empty());
             assert_eq!(p.text.trim_matches(is_space), p.text);
             assert!(p.line_start <= p.line_end);
@@ -336,13 +388,14 @@ all sides while investigators established who had launched the drones.";
     }
 
     #[test]
-    fn wrapped_looking_file_without_blank_lines_is_still_one_per_line() {
-        assert_eq!(summary(WRAPPED).len(), 3);
+    fn hard_wrapped_file_without_blank_lines_is_joined() {
+        // An OCR column or a wrapped mail has no blank line at all: its lines
+        // are joined when the text as a whole is hard-wrapped (reflow.rs).
+        assert_eq!(summary(WRAPPED), [one(1, 3, &WRAPPED.replace('\n', " "))]);
         // Blank lines before the first or after the last line are not "between".
         let padded = format!("\n\n{WRAPPED}\n\n\n");
-        let got = summary(&padded);
-        assert_eq!(got.len(), 3);
-        assert_eq!((got[0].0, got[2].0), (3, 5));
+        assert_eq!(summary(&padded)[0].0, 3);
+        assert_eq!(summary(&padded)[0].1, 5);
     }
 
     #[test]
@@ -370,18 +423,49 @@ all sides while investigators established who had launched the drones.";
             got,
             [
                 one(1, 1, "Headline"),
-                one(3, 5, WRAPPED),
+                one(3, 5, &WRAPPED.replace('\n', " ")),
                 one(7, 7, "Next paragraph.")
             ]
         );
     }
 
     #[test]
-    fn wrapped_paragraph_with_crlf_keeps_its_line_breaks() {
+    fn wrapped_block_ends_a_paragraph_at_a_short_sentence_end() {
+        // An OCR column between blank lines: its paragraphs are not separated.
+        let text = "\
+Dépêches.
+
+Paris, 24 septembre. — Le ministre de la
+marine a reçu du général Voyron un télé-
+gramme de Takou.
+Toutefois, le ministre de Chine à Was-
+hington n'ajoute aucune créance à cette
+nouvelle, que personne ne confirme.";
+        let got = summary(text);
+        assert_eq!(
+            got.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(),
+            [(1, 1), (3, 5), (6, 8)]
+        );
+        assert!(got[1].2.ends_with("un télégramme de Takou."));
+        assert!(
+            got[2]
+                .2
+                .starts_with("Toutefois, le ministre de Chine à Washington")
+        );
+    }
+
+    #[test]
+    fn wrapped_paragraph_with_crlf_is_joined_and_points_into_the_file() {
         let crlf = WRAPPED.replace('\n', "\r\n");
         let text = format!("Title here\r\n\r\n{crlf}\r\n");
         let got = summary(&text);
-        assert_eq!(got, [one(1, 1, "Title here"), one(3, 5, &crlf)]);
+        assert_eq!(
+            got,
+            [
+                one(1, 1, "Title here"),
+                one(3, 5, &WRAPPED.replace('\n', " "))
+            ]
+        );
         let p = &split_paragraphs(&text)[1];
         assert_eq!(p.byte_start, "Title here\r\n\r\n".len());
     }

@@ -384,3 +384,45 @@ fn load<E>(
         };
     }
 }
+
+/// Runs the story list ([`super::story_list`]) until the user opens a story
+/// or quits: `Ok(Ok(pick))`, or `Ok(Err(n))` when signal `n` ended it. The
+/// terminal is restored on return, so the caller can open the story with
+/// [`run`] and come back here after.
+///
+/// # Errors
+/// When the terminal cannot be set up or drawn to.
+pub fn pick(
+    list: &mut super::story_list::StoryList,
+    theme: &Theme,
+    mouse: bool,
+) -> io::Result<Result<super::story_list::Pick, i32>> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    watch_signals(Arc::clone(&signal))?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    let mut terminal = enter(mouse)?;
+    let _guard = Guard;
+    loop {
+        terminal.draw(|f| {
+            let area = f.area();
+            list.render(area, f.buffer_mut(), theme);
+        })?;
+        while !event::poll(Duration::from_millis(250))? {
+            let sig = signal.load(Ordering::SeqCst);
+            if sig != 0 {
+                return Ok(Err(i32::try_from(sig).unwrap_or(15)));
+            }
+        }
+        if let Event::Key(k) = event::read()?
+            && k.kind == KeyEventKind::Press
+            && let Some(key) = input::key(k)
+            && let Some(chosen) = list.key(key)
+        {
+            return Ok(Ok(chosen));
+        }
+    }
+}
