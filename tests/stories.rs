@@ -450,3 +450,47 @@ fn json_lines_on_stdin_are_a_collection() {
         .clone();
     assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: not JSON"));
 }
+
+/// Saved web pages in a collection are read as their story (the page's
+/// furniture left out) and named by their outlet: three outlets' pages of one
+/// story are one story whose sources are the outlets; an unrelated article
+/// stays alone.
+#[test]
+fn saved_pages_in_a_collection_group_by_their_story() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let from = root().join("tests/fixtures/html/bridge");
+    for page in ["coastwire.html", "courier.html", "ledger.html"] {
+        std::fs::copy(from.join(page), dir.path().join(page)).expect("copy");
+    }
+    std::fs::write(
+        dir.path().join("other.txt"),
+        "The city council approved a new budget for the public library on Tuesday, \
+         adding evening hours and a mobile branch for outlying villages.\n",
+    )
+    .expect("write");
+    let path = dir.path().display().to_string();
+    let doc = listing(&[&path]);
+    assert_partition(&doc);
+    let groups = members(&doc);
+    assert_eq!(groups.len(), 2, "{doc}");
+    let pages: Vec<&Vec<String>> = groups.iter().filter(|g| g.len() == 3).collect();
+    assert_eq!(pages.len(), 1, "{doc}");
+    assert!(pages[0].iter().all(|m| m.ends_with(".html")));
+    let story = doc["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .find(|s| s["size"] == 3)
+        .expect("the pages' story");
+    let sources: Vec<&str> = story["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        sources.contains(&"The Northern Ledger") && sources.contains(&"Valley Courier"),
+        "{story}"
+    );
+    assert_eq!(doc["skipped"].as_array().map(Vec::len), Some(0), "{doc}");
+}

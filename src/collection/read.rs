@@ -175,10 +175,7 @@ impl Reader<'_> {
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         if matches!(ext.as_str(), "html" | "htm") {
-            // Saved pages need main-text extraction, which collections do not
-            // use yet: said plainly rather than compared as markup.
-            self.skip(shown, "saved web page (not read in collections yet)");
-            return Ok(());
+            return self.page(path, shown);
         }
         if !named && NOT_ARTICLES.contains(&ext.as_str()) {
             self.skip(shown, format!("{ext} file"));
@@ -246,6 +243,47 @@ impl Reader<'_> {
                 self.skip(shown, e.to_string());
             }
         }
+        Ok(())
+    }
+
+    /// A saved web page: its story as the extraction finds it (headline and
+    /// story paragraphs; the page's furniture left out), named by its outlet,
+    /// title, date and URL from the page's metadata. A page with no article
+    /// is skipped and counted.
+    fn page(&mut self, path: &Path, shown: &str) -> Result<(), Error> {
+        let Some(input) = ingest::read_inputs(&[path], self.opts)?.pop() else {
+            return Ok(());
+        };
+        let version = match ingest::decode(&input, self.opts) {
+            Ok(v) => v,
+            Err(e) => {
+                self.skip(shown, e.to_string());
+                return Ok(());
+            }
+        };
+        let text = version
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind != crate::model::ParagraphKind::Boilerplate)
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        if text.trim().is_empty() {
+            self.skip(shown, "saved web page with no article");
+            return Ok(());
+        }
+        let meta = version.metadata.unwrap_or_default();
+        let id = self.unique(shown.to_string());
+        self.out.articles.push(Article {
+            id,
+            series: meta.site_name,
+            date: meta.published,
+            title: meta.title,
+            url: meta.canonical_url,
+            text,
+            from_file: true,
+            ..Article::default()
+        });
         Ok(())
     }
 
