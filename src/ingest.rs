@@ -11,6 +11,7 @@ mod decode;
 mod error;
 pub mod fetch;
 pub mod html;
+mod label;
 pub mod page;
 mod paragraphs;
 pub mod reflow;
@@ -18,8 +19,8 @@ mod sniff;
 mod source;
 
 pub use decode::decode;
-pub(crate) use decode::label_of;
 pub use error::{BinaryEvidence, Error};
+pub(crate) use label::label_of;
 pub use paragraphs::split_paragraphs;
 pub use source::{read_inputs, sample_inputs};
 

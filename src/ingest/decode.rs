@@ -58,7 +58,7 @@ pub fn decode(input: &Input, opts: &ReadOptions) -> Result<Version, Error> {
     };
     let paragraphs = split_paragraphs(&text);
     Ok(Version {
-        label: label_of(&input.path),
+        label: super::label::label(&input.path, &paragraphs),
         path: input.path.clone(),
         text,
         encoding,
@@ -67,16 +67,6 @@ pub fn decode(input: &Input, opts: &ReadOptions) -> Result<Version, Error> {
         file: input.file,
         metadata: None,
     })
-}
-
-/// A short label for the input: its file stem, or `stdin`.
-pub(crate) fn label_of(path: &str) -> String {
-    if path == "-" {
-        return "stdin".into();
-    }
-    std::path::Path::new(path)
-        .file_stem()
-        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Not valid UTF-8 and no BOM: chardetng decides between UTF-8 and a legacy
@@ -372,9 +362,10 @@ mod tests {
         assert_eq!(label("-"), "stdin");
         assert_eq!(label("a/b/v1.txt"), "v1");
         assert_eq!(label("v2"), "v2");
+        // A crawler's hash in the name is cut short (see `label`).
         assert_eq!(
             label("assets/sample/000_064c36f7512e8fff.txt"),
-            "000_064c36f7512e8fff"
+            "000_064c36…"
         );
     }
 
