@@ -772,3 +772,25 @@ fn click_copy_unique_rows_and_overview_counts() {
     );
     assert_snapshot!(markup(&render(&a)));
 }
+
+/// At 80×24 only two columns fit: scrolling moves the others past the
+/// reference, which stays pinned at the left, and the status line fits.
+#[test]
+fn reference_pinned_at_80x24_while_columns_scroll() {
+    let mut a = app(sample(), 80, 24);
+    keys(&mut a, "Right Right");
+    let screen = text(&render(&a));
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(
+        header
+            .trim_start_matches(" row  ")
+            .starts_with(&format!("v{} ", a.reference)),
+        "{screen}"
+    );
+    assert!(header.contains("★ref"));
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("of 5 columns ▶"), "{status}");
+    // The focus follows the scroll: the reference column marks a version on screen.
+    assert!(header.contains(&format!("v{} ", a.focus)), "focus v{}: {header}", a.focus);
+    assert_snapshot!(markup(&render(&a)));
+}

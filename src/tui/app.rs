@@ -312,6 +312,27 @@ impl App {
         }
     }
 
+    /// After a horizontal scroll: a focus scrolled off screen moves to the
+    /// nearest column on screen, so what the reference column marks (the
+    /// focused version's changes) is always a column the reader sees.
+    fn keep_focus_visible(&mut self) {
+        let visible: Vec<usize> = layout::columns(self).iter().map(|c| c.version).collect();
+        if visible.contains(&self.focus) || self.mode != Mode::Side {
+            return;
+        }
+        let order = self.shown_versions();
+        let at = |v: usize| order.iter().position(|&x| x == v).unwrap_or(0);
+        let here = at(self.focus);
+        if let Some(&v) = visible
+            .iter()
+            .filter(|&&v| v != self.reference)
+            .min_by_key(|&&v| at(v).abs_diff(here))
+        {
+            self.focus = v;
+            self.current_change = None;
+        }
+    }
+
     /// Whether changes of `kind` are shown (marked, listed, walked).
     #[must_use]
     pub fn shows_kind(&self, kind: ChangeKind) -> bool {
@@ -1105,9 +1126,13 @@ impl App {
             Action::PrevChangedRow => self.step_changed_row(false),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
-            Action::ScrollLeft => self.col_offset = self.col_offset.saturating_sub(1),
+            Action::ScrollLeft => {
+                self.col_offset = self.col_offset.saturating_sub(1);
+                self.keep_focus_visible();
+            }
             Action::ScrollRight => {
                 self.col_offset = (self.col_offset + 1).min(layout::max_col_offset(self));
+                self.keep_focus_visible();
             }
             Action::ToggleBoilerplate => {
                 self.show_boilerplate = !self.show_boilerplate;
