@@ -791,6 +791,10 @@ fn reference_pinned_at_80x24_while_columns_scroll() {
     let status = screen.lines().last().unwrap_or_default();
     assert!(status.contains("of 5 columns ▶"), "{status}");
     // The focus follows the scroll: the reference column marks a version on screen.
-    assert!(header.contains(&format!("v{} ", a.focus)), "focus v{}: {header}", a.focus);
+    assert!(
+        header.contains(&format!("v{} ", a.focus)),
+        "focus v{}: {header}",
+        a.focus
+    );
     assert_snapshot!(markup(&render(&a)));
 }
