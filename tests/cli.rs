@@ -308,6 +308,21 @@ fn labels_name_the_versions_in_order() {
         text.contains("number: 5 → 500") && text.contains("date: Friday → Monday"),
         "{text}"
     );
+    // The table names each version by its label, then its path.
+    let table = wirediff()
+        .args(["align", "--label", "AP", "--label", "The Post"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("v0  AP  ")),
+        "{table}"
+    );
     let too_many = wirediff()
         .args(["diff", "--label", "a", "--label", "b", "--label", "c"])
         .arg(&a)

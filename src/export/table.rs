@@ -36,7 +36,8 @@ pub fn write(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> io::Re
             .count();
         writeln!(
             out,
-            "v{v}  {}  ({} words, {} paragraphs, {hidden} boilerplate hidden, {}){}",
+            "v{v}  {}  {}  ({} words, {} paragraphs, {hidden} boilerplate hidden, {}){}",
+            terminal(&ver.label, false),
             terminal(&ver.path, false),
             ver.story_word_count(),
             ver.paragraphs.len(),
