@@ -479,6 +479,7 @@ fn load_versions(
         allow_binary: global.text,
     };
     progress.begin(Stage::Reading, 0);
+    announce_waits(global, files);
     let inputs = if files.is_empty() {
         Some(ingest::sample_inputs())
     } else if files.iter().any(|f| extract::is_url(f.as_ref())) || global.keep_going {
@@ -508,6 +509,40 @@ fn load_versions(
         );
     }
     apply_labels(versions, &global.label)
+}
+
+/// Says on stderr (a terminal, without `-q`) which inputs may keep the run
+/// waiting before it reads them: a FIFO blocks until something writes to it,
+/// standard input on a terminal until Ctrl-D. Without a word, a run waiting
+/// on either looks hung; Ctrl-C still ends it (the UI has not started).
+fn announce_waits(global: &GlobalArgs, files: &[impl AsRef<std::ffi::OsStr>]) {
+    if global.quiet || !io::stderr().is_terminal() {
+        return;
+    }
+    let mut err = io::stderr().lock();
+    for f in files {
+        let f = f.as_ref();
+        if f == "-" {
+            if io::stdin().is_terminal() {
+                let _ = writeln!(
+                    err,
+                    "wirediff: reading standard input (Ctrl-D ends it, Ctrl-C stops)"
+                );
+            }
+            continue;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if std::fs::metadata(f).is_ok_and(|m| m.file_type().is_fifo()) {
+                let shown = crate::sanitize::terminal(&f.to_string_lossy(), false).into_owned();
+                let _ = writeln!(
+                    err,
+                    "wirediff: waiting for data on {shown} (a FIFO; Ctrl-C stops)"
+                );
+            }
+        }
+    }
 }
 
 /// Gives the versions the `--label` names, in order; more names than

@@ -396,3 +396,37 @@ fn filter_click_and_copy_in_a_real_terminal() {
     t.wait_for("EXIT=0");
     assert_restored(&t, &tty, &base);
 }
+
+/// A FIFO nobody writes to keeps the run waiting: it says so on stderr, and
+/// Ctrl-C ends it with the terminal as it was.
+#[test]
+fn waiting_on_a_fifo_is_said_and_ctrl_c_ends_it() {
+    let bin = env!("CARGO_BIN_EXE_wirediff");
+    let Some((t, tty, base)) = session("fifo") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let other = dir.path().join("a.txt");
+    std::fs::write(&other, "A paragraph.\n").expect("write");
+    t.keys(&[
+        &format!(
+            "'{bin}' --no-config diff '{}' '{}'",
+            fifo.display(),
+            other.display()
+        ),
+        "Enter",
+    ]);
+    let screen = t.wait_for("waiting for data on");
+    assert!(screen.contains("(a FIFO; Ctrl-C stops)"), "{screen}");
+    let pid = running_wirediff(&t);
+    t.keys(&["C-c"]);
+    let gone = (0..40).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    assert!(gone, "wirediff {pid} still waits after Ctrl-C");
+    assert_restored(&t, &tty, &base);
+}
