@@ -40,6 +40,46 @@ pub fn terminal(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `c` draws nothing at all: zero-width spaces and joiners, the word
+/// joiner and invisible operators, the byte-order mark, the soft hyphen and
+/// other fillers. Harmless in running text, but a change made only of them
+/// would read as no change (`guards` → `guards`).
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// `s` with every invisible character ([`is_invisible`]) shown as `<U+XXXX>`:
+/// for the changed words a reader must see, not for running text (a joiner
+/// inside an emoji stays as it is there).
+#[must_use]
+pub fn reveal_invisible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_invisible) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// An OS string (a path, an argument) as text without losing what it was:
 /// valid UTF-8 as it is, every byte that is not as `\xNN`, so two names that
 /// differ only in such bytes still read differently (a lossy U+FFFD would make
@@ -71,6 +111,16 @@ pub fn os_text(s: &OsStr) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_revealed_and_others_kept() {
+        assert_eq!(reveal_invisible("gu\u{200B}ards"), "gu<U+200B>ards");
+        assert_eq!(
+            reveal_invisible("co\u{00AD}op\u{FEFF}"),
+            "co<U+00AD>op<U+FEFF>"
+        );
+        assert!(matches!(reveal_invisible("plain café ✓"), Cow::Borrowed(_)));
+    }
 
     #[cfg(unix)]
     #[test]

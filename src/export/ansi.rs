@@ -32,6 +32,8 @@ impl Painter {
     }
 
     fn del(&self, text: &str) -> String {
+        // A change of invisible characters alone must still show.
+        let text = &crate::sanitize::reveal_invisible(text);
         if self.color {
             format!("{DEL}{text}{RESET}")
         } else {
@@ -40,6 +42,7 @@ impl Painter {
     }
 
     fn ins(&self, text: &str) -> String {
+        let text = &crate::sanitize::reveal_invisible(text);
         if self.color {
             format!("{INS}{text}{RESET}")
         } else {

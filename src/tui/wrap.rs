@@ -138,9 +138,19 @@ pub fn wrap(text: &str, marks: &[(Range<usize>, Mark)], width: usize) -> Vec<Lin
             pending_space = space_mark;
             continue;
         }
-        let shown = sanitize::terminal(g, false);
+        let mark = mark_at(at);
+        let mut shown = sanitize::terminal(g, false);
+        // Inside a change, characters that draw nothing are shown, or a
+        // change made only of them would read as no change at all.
+        if matches!(
+            mark,
+            Mark::Change(_) | Mark::Current | Mark::Inserted | Mark::Deleted
+        ) && shown.chars().any(sanitize::is_invisible)
+        {
+            shown = std::borrow::Cow::Owned(sanitize::reveal_invisible(&shown).into_owned());
+        }
         let w = shown.width();
-        word.push((shown, mark_at(at), w));
+        word.push((shown, mark, w));
     }
     let _ = space_mark;
     if !word.is_empty() {
@@ -155,6 +165,15 @@ pub fn wrap(text: &str, marks: &[(Range<usize>, Mark)], width: usize) -> Vec<Lin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_show_inside_changes_only() {
+        let text = "security gu\u{200B}ards and gu\u{200B}ards";
+        let change = 9..16;
+        let lines = wrap(text, &[(change, Mark::Change(ChangeKind::Wording))], 80);
+        let shown: String = lines[0].iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(shown, "security gu<U+200B>ards and gu\u{200B}ards");
+    }
 
     fn plain(lines: &[Line]) -> Vec<String> {
         lines
