@@ -345,3 +345,34 @@ fn labels_name_the_versions_in_order() {
         .expect("runs");
     assert!(!evil.stdout.contains(&0x1b) && !evil.stdout.contains(&0x07));
 }
+
+/// A change made only of an invisible character (a zero-width space inside
+/// a word) shows in every output that marks changes, never as `guards` →
+/// `guards`.
+#[test]
+fn a_change_of_invisible_characters_shows_in_every_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Dozens of security guards were injured.\n").expect("a");
+    std::fs::write(&b, "Dozens of security gu\u{200B}ards were injured.\n").expect("b");
+    for (args, want) in [
+        (vec!["diff", "--color", "never"], "<U+200B>"),
+        (vec!["export", "-f", "md"], r"\<U+200B\>"),
+        (vec!["export", "-f", "html"], "&lt;U+200B&gt;"),
+        (
+            vec!["export", "-f", "ansi", "--color", "always"],
+            "<U+200B>",
+        ),
+    ] {
+        let out = wirediff()
+            .args(&args)
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(want), "{args:?}: {text}");
+    }
+}

@@ -9,6 +9,7 @@
 //! and its reason. The markup is also well-formed XML, which is how the tests
 //! parse it back.
 
+use crate::sanitize::reveal_invisible;
 use std::io::{self, Write};
 
 use super::escape::html as esc;
@@ -118,7 +119,7 @@ fn cell_html(text: &str, changes: &[Oriented], reference: &str) -> String {
                     kind_class(c.kind),
                     title(c),
                     if before { " " } else { "" },
-                    esc(piece),
+                    esc(&reveal_invisible(piece)),
                     if after { " " } else { "" }
                 ));
             }
@@ -127,7 +128,7 @@ fn cell_html(text: &str, changes: &[Oriented], reference: &str) -> String {
                     "<ins class=\"{}\" title=\"{}\">{}</ins>",
                     kind_class(c.kind),
                     title(c),
-                    esc(piece)
+                    esc(&reveal_invisible(piece))
                 ));
             }
         }
@@ -137,8 +138,8 @@ fn cell_html(text: &str, changes: &[Oriented], reference: &str) -> String {
             "<div class=\"across\">elsewhere in the row: <del class=\"{0}\" title=\"{1}\">{2}</del> <ins class=\"{0}\" title=\"{1}\">{3}</ins></div>",
             kind_class(c.kind),
             title(c),
-            esc(&c.old),
-            esc(&c.new)
+            esc(&reveal_invisible(&c.old)),
+            esc(&reveal_invisible(&c.new))
         ));
     }
     out

@@ -15,6 +15,8 @@ use crate::diff::ChangeKind;
 use crate::view::StoryView;
 
 fn change_md(old: &str, new: &str, critic: bool) -> String {
+    // A change made only of invisible characters must still show.
+    let esc = |s: &str| esc(&crate::sanitize::reveal_invisible(s));
     match (old.is_empty(), new.is_empty(), critic) {
         (true, _, true) => format!("{{++{}++}}", esc(new)),
         (_, true, true) => format!("{{--{}--}}", esc(old)),
