@@ -279,7 +279,7 @@ impl Classifier {
             out[node.version][node.para] = index.candidates[i].iter().any(|c| {
                 let o = index.nodes[c.other];
                 c.sim >= self.counterpart_min_similarity
-                    && (c.shared_terms >= 3 || (c.shared_terms >= 2 && c.contains >= 0.3))
+                    && (c.shared_terms() >= 3 || (c.shared_terms() >= 2 && c.contains >= 0.3))
                     && !flags[o.version][o.para].is_evidence()
             });
         }

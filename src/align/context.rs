@@ -78,7 +78,7 @@ pub fn add_in_place(index: &mut SimilarityIndex, n_versions: usize) {
                 // Only the neighbour's best match in `w` points: the first of
                 // its run of candidates in `w` (what `best_in` returns).
                 let first_in_w = k == 0 || index.nodes[cands[k - 1].other].version != w;
-                if !first_in_w || c.shared_terms < 2 {
+                if !first_in_w || c.shared_terms() < 2 {
                     continue;
                 }
                 let Some(target) = pos[c.other]
@@ -97,7 +97,7 @@ pub fn add_in_place(index: &mut SimilarityIndex, n_versions: usize) {
                 }
                 let top = index.best_in(i, w).map_or(0.0, |b| b.sim);
                 let cand = index.score(i, target);
-                if cand.shared_terms >= 2 && cand.sim >= top * NEAR_RATIO && cand.sim > 0.0 {
+                if cand.shared_terms() >= 2 && cand.sim >= top * NEAR_RATIO && cand.sim > 0.0 {
                     found.push(cand);
                 }
             }
@@ -134,7 +134,7 @@ pub fn prefer_in_place(index: &mut SimilarityIndex, n_versions: usize) {
         for (k, c) in cands.iter().enumerate() {
             let w = index.nodes[c.other].version;
             let first_in_w = k == 0 || index.nodes[cands[k - 1].other].version != w;
-            if first_in_w && c.shared_terms >= 2 {
+            if first_in_w && c.shared_terms() >= 2 {
                 row[w] = Some(c.other);
             }
         }
@@ -197,7 +197,7 @@ fn reorder(cands: &mut [super::similarity::Candidate], nodes: &[super::similarit
                 .count();
         let top = cands[start].sim;
         let pick = (start..end)
-            .filter(|&k| cands[k].sim >= top * NEAR_RATIO && cands[k].shared_terms >= 2)
+            .filter(|&k| cands[k].sim >= top * NEAR_RATIO && cands[k].shared_terms() >= 2)
             .max_by(|&a, &b| {
                 cands[a]
                     .support

@@ -162,7 +162,7 @@ fn pair_links(
         } else {
             cfg.link_min_similarity
         };
-        if cj.other == i && ci.sim >= min_sim && ci.shared_terms >= MIN_SHARED_TERMS {
+        if cj.other == i && ci.sim >= min_sim && ci.shared_terms() >= MIN_SHARED_TERMS {
             out.push(Link {
                 a: i,
                 b: ci.other,
@@ -195,7 +195,7 @@ fn pair_links(
         };
         if c.contained < min_containment
             || c.sim < cfg.split_min_similarity
-            || c.shared_terms < MIN_SHARED_TERMS
+            || c.shared_terms() < MIN_SHARED_TERMS
             || index.features[i].norm2 >= index.features[whole].norm2
         {
             continue;
@@ -437,7 +437,7 @@ pub fn refine(index: &SimilarityIndex, mut groups: Vec<Vec<usize>>) -> Vec<Vec<u
         for c in &index.candidates[x] {
             // One shared word is no evidence here either: a six-word paragraph
             // "holds" any long one that repeats its one rare word.
-            if c.shared_terms < MIN_SHARED_TERMS {
+            if c.shared_terms() < MIN_SHARED_TERMS {
                 continue;
             }
             let g = group_of[c.other];

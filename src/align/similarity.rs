@@ -53,11 +53,21 @@ pub struct Candidate {
     pub contained: f32,
     /// Share of the other paragraph's term weight that this one holds, 0..=1.
     pub contains: f32,
-    /// Number of terms the two share.
-    pub shared_terms: usize,
+    /// Number of terms the two share (at most `u16::MAX`: a bound the
+    /// tests of at most a few terms never meet), kept small because a long
+    /// text holds millions of candidates.
+    shared: u16,
     /// Neighbours of this paragraph whose own matches stand beside the other one
     /// (set by [`super::context::prefer_in_place`]; 0 until then).
     pub support: u8,
+}
+
+impl Candidate {
+    /// How many terms the two paragraphs share.
+    #[must_use]
+    pub fn shared_terms(&self) -> usize {
+        usize::from(self.shared)
+    }
 }
 
 /// All nodes with their features and best candidates in each other version.
@@ -246,7 +256,7 @@ fn score(i: usize, j: usize, features: &[Features]) -> Candidate {
         sim: ratio(dot, (ni * nj).sqrt()),
         contained: ratio(dot, ni),
         contains: ratio(dot, nj),
-        shared_terms,
+        shared: u16::try_from(shared_terms).unwrap_or(u16::MAX),
         support: 0,
     }
 }
