@@ -227,7 +227,10 @@ fn pair_in_order(
     }
     let sim = |x: usize, y: usize| {
         let c = index.score(a[x], b[y]);
-        (c.shared_terms() >= min_shared && c.sim >= floor_a[x] && c.sim >= floor_b[y] && c.sim > 0.0)
+        (c.shared_terms() >= min_shared
+            && c.sim >= floor_a[x]
+            && c.sim >= floor_b[y]
+            && c.sim > 0.0)
             .then_some(c.sim)
     };
     // best[x][y]: best sum pairing a[x..] with b[y..].
