@@ -798,3 +798,21 @@ fn reference_pinned_at_80x24_while_columns_scroll() {
     );
     assert_snapshot!(markup(&render(&a)));
 }
+
+/// Leaving the pair view keeps the reader where they were: the row on top
+/// stays on top (it jumped back to row 1).
+#[test]
+fn leaving_the_pair_view_keeps_the_row() {
+    let mut a = app(sample(), 160, 40);
+    keys(&mut a, "] ] ] ]");
+    let row = a.current_row().expect("a row");
+    assert!(row > 0);
+    keys(&mut a, "p");
+    assert!(matches!(a.mode, Mode::Pair { .. }));
+    let in_pair = a.current_row().expect("a row in the pair view");
+    keys(&mut a, "Esc");
+    assert_eq!(a.mode, Mode::Side);
+    assert_eq!(a.current_row(), Some(in_pair), "was on row {row}");
+    keys(&mut a, "p i Esc");
+    assert_eq!(a.current_row(), Some(in_pair));
+}
