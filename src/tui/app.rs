@@ -729,23 +729,28 @@ impl App {
         });
     }
 
-    fn step_changed_row(&mut self, forward: bool) {
-        // Scan outward from the top item: cost is the distance to the next changed row.
+    /// The item of the next (previous) row after (before) the top one for
+    /// which `wanted` holds. Scans outward from the top item: the cost is
+    /// the distance to that row, not the story.
+    fn find_row(&self, forward: bool, wanted: impl Fn(usize) -> bool) -> Option<usize> {
         let from = self.top.item;
-        let changed = |it: &Item| matches!(it, Item::Row(r) if self.row_has_change(*r));
-        let found = if forward {
+        let hit = |it: &Item| matches!(it, Item::Row(r) if wanted(*r));
+        if forward {
             self.items
                 .iter()
                 .enumerate()
                 .skip(from + 1)
-                .find(|(_, it)| changed(it))
+                .find(|(_, it)| hit(it))
                 .map(|(i, _)| i)
         } else {
             self.items[..from.min(self.items.len())]
                 .iter()
-                .rposition(changed)
-        };
-        match found {
+                .rposition(hit)
+        }
+    }
+
+    fn step_changed_row(&mut self, forward: bool) {
+        match self.find_row(forward, |r| self.row_has_change(r)) {
             Some(i) => self.top = Pos { item: i, line: 0 },
             None => {
                 self.message = Some(
@@ -763,32 +768,15 @@ impl App {
     /// The version that alone has row `r` among the columns on screen, if one does.
     #[must_use]
     pub fn only_version(&self, r: usize) -> Option<usize> {
-        let row = &self.cmp.table.rows[r];
-        let mut present = self
-            .columns()
-            .into_iter()
-            .filter(|&v| row.cells.get(v).is_some_and(|c| !c.is_empty()));
-        let first = present.next()?;
-        present.next().is_none().then_some(first)
+        only_one_of(&self.columns(), &self.cmp.table.rows[r])
     }
 
     /// Goes to the next (previous) row that only one version on screen has:
     /// a version's own paragraph, or one every other version dropped.
     fn step_unique_row(&mut self, forward: bool) {
-        let from = self.top.item;
-        let unique = |it: &Item| matches!(it, Item::Row(r) if self.only_version(*r).is_some());
-        let found = if forward {
-            self.items
-                .iter()
-                .enumerate()
-                .skip(from + 1)
-                .find(|(_, it)| unique(it))
-                .map(|(i, _)| i)
-        } else {
-            self.items[..from.min(self.items.len())]
-                .iter()
-                .rposition(unique)
-        };
+        let columns = self.columns();
+        let rows = &self.cmp.table.rows;
+        let found = self.find_row(forward, |r| only_one_of(&columns, &rows[r]).is_some());
         match found {
             Some(i) => {
                 self.top = Pos { item: i, line: 0 };
@@ -1261,4 +1249,14 @@ impl App {
             }
         }
     }
+}
+
+/// The one version of `columns` that has `row`, if exactly one does.
+fn only_one_of(columns: &[usize], row: &crate::align::Row) -> Option<usize> {
+    let mut present = columns
+        .iter()
+        .copied()
+        .filter(|&v| row.cells.get(v).is_some_and(|c| !c.is_empty()));
+    let first = present.next()?;
+    present.next().is_none().then_some(first)
 }

@@ -55,7 +55,9 @@ impl Widget for Screen<'_> {
             return;
         }
         let header = Rect { height: 1, ..area };
-        let legend_h = u16::from(legend::shown(self.app, area));
+        // The app decides (its body height counts the line), from the viewport
+        // the frame is drawn at.
+        let legend_h = u16::from(self.app.legend_shown());
         let body = Rect {
             y: area.y + 1,
             height: area.height - 2 - legend_h,

@@ -12,12 +12,6 @@ use crate::tui::layout::{DROP_CARET, kind_tag};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::Mark;
 
-/// Whether the legend takes a line of `area` (the whole screen).
-#[must_use]
-pub fn shown(app: &App, area: Rect) -> bool {
-    app.legend && area.height >= crate::tui::app::LEGEND_MIN_HEIGHT
-}
-
 /// The pieces of the legend, in order: text and mark.
 #[must_use]
 pub fn pieces(app: &App) -> Vec<(String, Mark)> {
