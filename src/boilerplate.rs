@@ -19,7 +19,7 @@ pub mod shape;
 use serde::{Deserialize, Serialize};
 
 use crate::align::features::Terms;
-use crate::align::similarity::{Node, SimilarityIndex};
+use crate::align::similarity::{Node, Search};
 use crate::model::{ParagraphKind, Version};
 use crate::text;
 use rules::{Rule, Strength};
@@ -160,19 +160,34 @@ impl Classifier {
     /// paragraphs it keeps by (see [`crate::align::align_reusing`]).
     pub fn classify_keeping_terms(&self, versions: &mut [Version]) -> Terms {
         use rayon::prelude::*;
-        // The rules' flags (compiling the rules first) and the similarity
-        // index need nothing of each other: both at once.
-        let (flags, (index, terms)): (Vec<Vec<Flag>>, _) = rayon::join(
+        // The rules' flags (compiling the rules first) and the term search
+        // need nothing of each other: both at once.
+        let (flags, (search, terms)): (Vec<Vec<Flag>>, _) = rayon::join(
             || versions.par_iter().map(|v| self.flags(v)).collect(),
-            || Self::index(versions),
+            || Self::search(versions),
         );
-        let counterpart = self.counterparts(versions, &index, &flags);
-        for (v, ver) in versions.iter_mut().enumerate() {
-            decide(ver, &flags[v], &counterpart[v]);
+        let mut start = Vec::with_capacity(versions.len());
+        let mut next = 0;
+        for v in versions.iter() {
+            start.push(next);
+            next += v.paragraphs.len();
         }
+        versions.par_iter_mut().enumerate().for_each(|(v, ver)| {
+            let mut counterparts = Counterparts {
+                search: &search,
+                flags: &flags,
+                first: start[v],
+                min_similarity: self.counterpart_min_similarity,
+                known: vec![None; ver.paragraphs.len()],
+                scratch: Vec::new(),
+            };
+            decide(ver, &flags[v], &mut counterparts);
+        });
         terms
     }
 
+    /// Flags of each paragraph of `ver` by its own text: rules, shape and
+    /// repetition within the version.
     fn flags(&self, ver: &Version) -> Vec<Flag> {
         let folded: Vec<String> = ver
             .paragraphs
@@ -242,9 +257,9 @@ impl Classifier {
             .collect()
     }
 
-    /// Every paragraph of every version with its best similar paragraphs in
-    /// the others.
-    fn index(versions: &[Version]) -> (SimilarityIndex, Terms) {
+    /// The candidate search over every paragraph of every version, and the
+    /// matching terms it was built from (for the aligner to reuse).
+    fn search(versions: &[Version]) -> (Search, Terms) {
         let terms = Terms::of(versions);
         let mut nodes = Vec::new();
         let mut of_node: Vec<&[String]> = Vec::new();
@@ -257,33 +272,51 @@ impl Classifier {
                 of_node.push(terms.get(v, p.id).unwrap_or_default());
             }
         }
-        let index = SimilarityIndex::build_from_terms(nodes, &of_node);
-        (index, terms)
+        let search = Search::from_terms(nodes, &of_node);
+        (search, terms)
     }
+}
 
-    /// Whether each paragraph has a story-like counterpart in another version: a
-    /// similar paragraph there, sharing three terms, or two when this paragraph
-    /// holds a good share of it (so a two-word label is no counterpart of a long
-    /// paragraph that happens to name the same place).
-    fn counterparts(
-        &self,
-        versions: &[Version],
-        index: &SimilarityIndex,
-        flags: &[Vec<Flag>],
-    ) -> Vec<Vec<bool>> {
-        let mut out: Vec<Vec<bool>> = versions
-            .iter()
-            .map(|v| vec![false; v.paragraphs.len()])
-            .collect();
-        for (i, node) in index.nodes.iter().enumerate() {
-            out[node.version][node.para] = index.candidates[i].iter().any(|c| {
-                let o = index.nodes[c.other];
-                c.sim >= self.counterpart_min_similarity
-                    && (c.shared_terms() >= 3 || (c.shared_terms() >= 2 && c.contains >= 0.3))
-                    && !flags[o.version][o.para].is_evidence()
-            });
+/// Whether a paragraph of one version has a story-like counterpart in
+/// another: a similar paragraph there, sharing three terms, or two when this
+/// paragraph holds a good share of it (so a two-word label is no counterpart
+/// of a long paragraph that happens to name the same place), and not itself
+/// flagged as furniture.
+///
+/// Found on demand and remembered: the verdict needs it only for the
+/// paragraphs a weak rule or shape flags, and for the first and last shared
+/// paragraphs (the story zone), so a long text is not searched paragraph by
+/// paragraph twice (once here, once by the aligner).
+struct Counterparts<'a> {
+    search: &'a Search,
+    flags: &'a [Vec<Flag>],
+    /// The search's node of this version's first paragraph.
+    first: usize,
+    min_similarity: f32,
+    known: Vec<Option<bool>>,
+    scratch: Vec<f32>,
+}
+
+impl Counterparts<'_> {
+    fn has(&mut self, para: usize) -> bool {
+        if let Some(known) = self.known[para] {
+            return known;
         }
-        out
+        if self.scratch.is_empty() {
+            self.scratch = self.search.scratch();
+        }
+        let found = self
+            .search
+            .candidates(self.first + para, &mut self.scratch)
+            .iter()
+            .any(|c| {
+                let o = self.search.nodes[c.other];
+                c.sim >= self.min_similarity
+                    && (c.shared_terms() >= 3 || (c.shared_terms() >= 2 && c.contains >= 0.3))
+                    && !self.flags[o.version][o.para].is_evidence()
+            });
+        self.known[para] = Some(found);
+        found
     }
 }
 
@@ -295,14 +328,14 @@ const PROPAGATION_PASSES: usize = 4;
 /// below it, the version is taken for story-only text and shape decides nothing.
 const PAGE_EVIDENCE: usize = 2;
 
-fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
+fn decide(ver: &mut Version, flags: &[Flag], counterpart: &mut Counterparts<'_>) {
     let n = ver.paragraphs.len();
     let mut reason: Vec<Option<String>> = flags
         .iter()
-        .zip(counterpart)
-        .map(|(f, &has)| match f {
+        .enumerate()
+        .map(|(i, f)| match f {
             Flag::Strong(r) => Some(r.clone()),
-            Flag::Weak(r) if !has => Some(r.clone()),
+            Flag::Weak(r) if !counterpart.has(i) => Some(r.clone()),
             _ => None,
         })
         .collect();
@@ -318,11 +351,12 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
     }
     let page = reason.iter().filter(|r| r.is_some()).count() >= PAGE_EVIDENCE;
     // The story zone: from the first to the last paragraph other versions share.
-    let shared: Vec<usize> = (0..n)
-        .filter(|&i| counterpart[i] && reason[i].is_none())
-        .collect();
-    let (first, last) = match (shared.first(), shared.last()) {
-        (Some(&f), Some(&l)) => (f, l),
+    let first = (0..n).find(|&i| reason[i].is_none() && counterpart.has(i));
+    let last = (0..n)
+        .rev()
+        .find(|&i| reason[i].is_none() && counterpart.has(i));
+    let (first, last) = match (first, last) {
+        (Some(f), Some(l)) => (f, l),
         _ => (n, n),
     };
     // Headline: the first paragraph that is not furniture, if it is title-shaped
@@ -360,7 +394,7 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
             Box::new((0..n).rev())
         };
         for i in order {
-            if reason[i].is_some() || Some(i) == headline || counterpart[i] {
+            if reason[i].is_some() || Some(i) == headline {
                 continue;
             }
             let prev = i > 0 && reason[i - 1].is_some();
@@ -385,7 +419,9 @@ fn decide(ver: &mut Version, flags: &[Flag], counterpart: &[bool]) {
                 }
                 _ => None,
             };
-            if found.is_some() {
+            // A paragraph another version shares is story wherever it stands
+            // (asked last: it is the one costly question).
+            if found.is_some() && !counterpart.has(i) {
                 reason[i] = found;
                 changed = true;
             }

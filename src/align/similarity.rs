@@ -98,32 +98,20 @@ impl SimilarityIndex {
 
     fn of_features(
         nodes: Vec<Node>,
-        (vocab, features): (features::Vocabulary, Vec<features::Features>),
+        found: (features::Vocabulary, Vec<features::Features>),
     ) -> Self {
         use rayon::prelude::*;
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for (i, f) in features.iter().enumerate() {
-            for &(t, _) in &f.terms {
-                postings[t as usize].push(u32::try_from(i).unwrap_or(u32::MAX));
-            }
-        }
-        let n_versions = nodes.iter().map(|n| n.version + 1).max().unwrap_or(0);
-        let search = Search {
-            nodes: &nodes,
-            features: &features,
-            postings: &postings,
-            n_versions,
-        };
-        let candidates = (0..nodes.len())
+        let search = Search::new(nodes, found);
+        let candidates = (0..search.nodes.len())
             .into_par_iter()
             .map_init(
-                || vec![0.0f32; nodes.len()],
+                || vec![0.0f32; search.nodes.len()],
                 |scratch, i| search.candidates_of(i, scratch),
             )
             .collect();
         Self {
-            nodes,
-            features,
+            nodes: search.nodes,
+            features: search.features,
             candidates,
         }
     }
@@ -156,19 +144,59 @@ impl SimilarityIndex {
     }
 }
 
-/// What the candidate search of one paragraph reads.
-struct Search<'a> {
-    nodes: &'a [Node],
-    features: &'a [Features],
-    postings: &'a [Vec<u32>],
+/// What the candidate search of a paragraph reads: the nodes, their features
+/// and the postings of every term. Built whole, it answers for any node on
+/// demand, so a caller that needs the candidates of a few paragraphs only
+/// (the boilerplate classifier) does not search for all of them.
+#[derive(Debug)]
+pub struct Search {
+    /// The nodes, in the order given.
+    pub nodes: Vec<Node>,
+    features: Vec<Features>,
+    postings: Vec<Vec<u32>>,
     n_versions: usize,
 }
 
-impl Search<'_> {
+impl Search {
+    /// The search over `nodes` whose matching terms are `terms` (same order).
+    #[must_use]
+    pub fn from_terms(nodes: Vec<Node>, terms: &[&[String]]) -> Self {
+        Self::new(nodes, features::build_from_terms(terms))
+    }
+
+    fn new(nodes: Vec<Node>, (vocab, features): (features::Vocabulary, Vec<Features>)) -> Self {
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        for (i, f) in features.iter().enumerate() {
+            for &(t, _) in &f.terms {
+                postings[t as usize].push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
+        let n_versions = nodes.iter().map(|n| n.version + 1).max().unwrap_or(0);
+        Self {
+            nodes,
+            features,
+            postings,
+            n_versions,
+        }
+    }
+
+    /// A zeroed scratch buffer for [`Search::candidates`].
+    #[must_use]
+    pub fn scratch(&self) -> Vec<f32> {
+        vec![0.0; self.nodes.len()]
+    }
+
+    /// The candidates [`SimilarityIndex`] would keep for node `i`. `scratch`
+    /// comes from [`Search::scratch`] and is left zeroed.
+    #[must_use]
+    pub fn candidates(&self, i: usize, scratch: &mut [f32]) -> Vec<Candidate> {
+        self.candidates_of(i, scratch)
+    }
+
     /// The kept candidates of node `i`, best first per other version.
     /// `scratch` holds one zero per node and is left so.
     fn candidates_of(&self, i: usize, scratch: &mut [f32]) -> Vec<Candidate> {
-        let (nodes, postings) = (self.nodes, self.postings);
+        let (nodes, postings) = (&self.nodes, &self.postings);
         // A term only this paragraph holds finds nothing: probing it would
         // waste a slot, and a reworded paragraph full of new words would
         // then find no counterpart at all.
@@ -221,7 +249,7 @@ impl Search<'_> {
                 list.select_nth_unstable_by(SCORED_PER_VERSION - 1, better);
                 list.truncate(SCORED_PER_VERSION);
             }
-            found.extend(list.iter().map(|&(_, j)| score(i, j, self.features)));
+            found.extend(list.iter().map(|&(_, j)| score(i, j, &self.features)));
         }
         // Best first per version, then keep TOP_K of each version.
         found.sort_by(|a, b| {
