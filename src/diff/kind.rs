@@ -57,11 +57,24 @@ fn skeleton(s: &str) -> String {
 /// Levenshtein distance over chars, stopping early above `limit`.
 #[must_use]
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    // Most words compared are ASCII: their bytes are their chars, and
+    // collecting chars first was most of the cost of a short comparison.
+    if a.is_ascii() && b.is_ascii() {
+        return banded_distance(a.as_bytes(), b.as_bytes(), limit);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    banded_distance(&a, &b, limit)
+}
+
+/// Row length below which [`banded_distance`] keeps its rows on the stack.
+const STACK_ROW: usize = 64;
+
+/// [`edit_distance`] over any symbols.
+fn banded_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     // What the two share at either end costs nothing: a megabyte-long word
     // with one letter changed is one edit found at once.
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
     let suffix = a
         .iter()
@@ -82,9 +95,34 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     if a.len().min(b.len()).saturating_mul(2 * limit + 1) > MAX_EDIT_CELLS {
         return limit + 1;
     }
+    if b.len() < STACK_ROW {
+        let (mut prev, mut cur) = ([0usize; STACK_ROW], [0usize; STACK_ROW]);
+        band(a, b, limit, &mut prev[..=b.len()], &mut cur[..=b.len()])
+    } else {
+        band(
+            a,
+            b,
+            limit,
+            &mut vec![0; b.len() + 1],
+            &mut vec![0; b.len() + 1],
+        )
+    }
+}
+
+/// The banded dynamic programme of [`banded_distance`], over two rows of
+/// `b.len() + 1` cells.
+fn band<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    limit: usize,
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> usize {
     let far = limit + 1;
-    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
-    let mut cur = vec![far; b.len() + 1];
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j.min(far);
+    }
+    cur.fill(far);
     for (i, ca) in a.iter().enumerate() {
         let lo = (i + 1).saturating_sub(limit).max(1);
         let hi = (i + 1 + limit).min(b.len());
@@ -1162,6 +1200,24 @@ mod tests {
                     edit_distance(&a, &b, limit).min(limit + 1),
                     want,
                     "{a} {b} {limit}"
+                );
+            }
+        }
+        // Rows too long for the stack, ASCII and not.
+        for (a, b) in [
+            (
+                format!("{}x{}", "ab".repeat(40), "c".repeat(30)),
+                format!("{}{}y", "ab".repeat(40), "c".repeat(29)),
+            ),
+            (
+                format!("é{}", "ab".repeat(40)),
+                format!("{}é", "ab".repeat(40)),
+            ),
+        ] {
+            for limit in [1, 2, 4] {
+                assert_eq!(
+                    edit_distance(&a, &b, limit).min(limit + 1),
+                    full(&a, &b).min(limit + 1)
                 );
             }
         }

@@ -24,9 +24,9 @@ const MIN_ALIKE: f32 = 0.55;
 /// from [`MIN_ALIKE`] to 1).
 const WEAK_ALIKE: f32 = 0.3;
 
-/// The digits of a word, if any ("54-year-old" → "54").
-fn digits(key: &str) -> String {
-    key.chars().filter(char::is_ascii_digit).collect()
+/// The digits of a word, if any ("54-year-old" → "54"), in order.
+fn digits(key: &str) -> impl Iterator<Item = u8> + '_ {
+    key.bytes().filter(u8::is_ascii_digit)
 }
 
 /// How alike two tokens are, 0..=1; 0 when they may not pair.
@@ -39,9 +39,13 @@ fn alike(a: &Token, b: &Token) -> f32 {
     if a.key == b.key && super::inline::weak_key(&a.key) {
         return WEAK_ALIKE;
     }
-    let (da, db) = (digits(&a.key), digits(&b.key));
-    if !da.is_empty() || !db.is_empty() {
-        return if da == db { 0.9 } else { 0.0 };
+    // Called for every pair of words in a replaced stretch: no allocation.
+    if digits(&a.key).next().is_some() || digits(&b.key).next().is_some() {
+        return if digits(&a.key).eq(digits(&b.key)) {
+            0.9
+        } else {
+            0.0
+        };
     }
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     let longest = la.max(lb);
@@ -287,7 +291,7 @@ pub fn affix(old: &str, new: &str) -> Option<(Range<usize>, Range<usize>)> {
         || new.is_empty()
         || old.contains(char::is_whitespace)
         || new.contains(char::is_whitespace)
-        || digits(old) != digits(new)
+        || !digits(old).eq(digits(new))
     {
         return None;
     }
