@@ -10,11 +10,14 @@
 //! All of it is computed from a [`crate::compare::Comparison`], never from the
 //! terminal; the JSON writer and the UI read the same results.
 //!
-//! What does not depend on the reference ([`Analysis`]: the matrix, the most
-//! central version, names, quotations and how each wording differs from the
-//! first) is computed once per comparison, on first use, and kept on it
-//! ([`crate::compare::Comparison::analysis`]): every export and the UI read that
-//! one value instead of tokenising the story again each.
+//! What does not depend on the reference is computed once per comparison, on
+//! first use, and kept on it, in two parts: the [`Basis`] (word counts, the
+//! matrix, the most central version: cheap, and what the first screen needs
+//! to pick its reference, [`crate::compare::Comparison::basis`]) and the
+//! [`Analysis`] (names, quotations and how each wording differs from the
+//! first: a pass over every word, wanted only by the exports and the names
+//! panel, [`crate::compare::Comparison::analysis`]). Every export and the UI
+//! read those values instead of tokenising the story again each.
 
 pub mod entities;
 pub mod quotes;
@@ -23,9 +26,9 @@ pub mod stats;
 use crate::compare::{Comparison, Pairing};
 use crate::diff::{self, Change};
 
-/// The reference-independent analysis of a comparison.
+/// The counts and the likeness of the versions, independent of the reference.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Analysis {
+pub struct Basis {
     /// Per version, its story words in each row (0 where absent).
     pub row_words: Vec<Vec<usize>>,
     /// Per version, the words of its story paragraphs.
@@ -34,18 +37,10 @@ pub struct Analysis {
     pub matrix: Vec<Vec<f64>>,
     /// The version most alike all others (the default reference).
     pub most_central: usize,
-    /// Every name and its spellings ([`entities::entities`]).
-    pub entities: Vec<entities::Entity>,
-    /// Every quotation and its wordings ([`quotes::quotations`]).
-    pub quotes: Vec<quotes::Quotation>,
-    /// Per quotation, per wording (same order as `quotes[i].wordings`): the word
-    /// changes from the first quoting version's wording to this one (empty
-    /// unless it is reworded).
-    pub quote_changes: Vec<Vec<Vec<Change>>>,
 }
 
-impl Analysis {
-    /// Computes everything once.
+impl Basis {
+    /// Counts the words and judges the likeness of the versions.
     #[must_use]
     pub fn of(cmp: &Comparison) -> Self {
         let row_words: Vec<Vec<usize>> = (0..cmp.versions.len())
@@ -62,6 +57,32 @@ impl Analysis {
             }
             Pairing::Hub { order, matrix } => (matrix.clone(), order.first().copied().unwrap_or(0)),
         };
+        Self {
+            story_words: cmp.versions.iter().map(|v| v.story_word_count()).collect(),
+            row_words,
+            matrix,
+            most_central,
+        }
+    }
+}
+
+/// The names and quotations of a comparison, independent of the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Every name and its spellings ([`entities::entities`]).
+    pub entities: Vec<entities::Entity>,
+    /// Every quotation and its wordings ([`quotes::quotations`]).
+    pub quotes: Vec<quotes::Quotation>,
+    /// Per quotation, per wording (same order as `quotes[i].wordings`): the word
+    /// changes from the first quoting version's wording to this one (empty
+    /// unless it is reworded).
+    pub quote_changes: Vec<Vec<Vec<Change>>>,
+}
+
+impl Analysis {
+    /// Finds every name and quotation, once.
+    #[must_use]
+    pub fn of(cmp: &Comparison) -> Self {
         let quotes = quotes::quotations(cmp);
         let opts = diff::DiffOptions::default();
         let quote_changes = quotes
@@ -82,10 +103,6 @@ impl Analysis {
             })
             .collect();
         Self {
-            story_words: cmp.versions.iter().map(|v| v.story_word_count()).collect(),
-            row_words,
-            matrix,
-            most_central,
             entities: entities::entities(cmp),
             quotes,
             quote_changes,

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, AlignmentTable};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Basis};
 use crate::boilerplate::{BoilerplateConfig, Classifier, PatternError};
 use crate::diff::{self, Change, DiffOptions};
 use crate::model::Version;
@@ -92,7 +92,8 @@ pub struct Comparison {
     /// whole story: a name or figure read differently there is a misreading.
     noisy: Vec<bool>,
     /// What does not depend on the reference, computed on first use (see
-    /// [`Comparison::analysis`]).
+    /// [`Comparison::basis`] and [`Comparison::analysis`]).
+    basis: OnceLock<Basis>,
     analysis: OnceLock<Analysis>,
 }
 
@@ -113,10 +114,16 @@ impl Comparison {
     /// on a tie.
     #[must_use]
     pub fn default_reference(&self) -> usize {
-        self.analysis().most_central
+        self.basis().most_central
     }
 
-    /// The similarity matrix, names and quotations: computed on the first call,
+    /// Word counts, the similarity matrix and the most central version:
+    /// computed on the first call, then kept (see [`Basis`]).
+    pub fn basis(&self) -> &Basis {
+        self.basis.get_or_init(|| Basis::of(self))
+    }
+
+    /// Names and quotations: computed on the first call,
     /// then kept, so every reader (each export, the UI, any reference) shares
     /// one. The fields above are not to be changed after that.
     pub fn analysis(&self) -> &Analysis {
@@ -254,6 +261,7 @@ pub fn compare_with(
         pair_words: Vec::new(),
         pairing,
         noisy,
+        basis: OnceLock::new(),
         analysis: OnceLock::new(),
     };
     let opts = DiffOptions::default();

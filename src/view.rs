@@ -438,7 +438,7 @@ fn summaries(cmp: &Comparison, choice: &Choice, changes: &[Oriented]) -> Vec<Ver
             }
             VersionSummary {
                 version: v,
-                words: cmp.analysis().story_words[v],
+                words: cmp.basis().story_words[v],
                 rows,
                 boilerplate: ver
                     .paragraphs

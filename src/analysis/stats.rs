@@ -192,7 +192,7 @@ pub fn compute_central(cmp: &Comparison) -> Stats {
     // pairs are always among the comparison's own.
     compute(
         cmp,
-        cmp.analysis().most_central,
+        cmp.basis().most_central,
         (&cmp.changes, &cmp.pair_words),
     )
 }
@@ -207,10 +207,10 @@ pub fn compute(
     reference: usize,
     (changes, pair_words): (&[RowChange], &[PairWords]),
 ) -> Stats {
-    let m = cmp.analysis().matrix.clone();
+    let m = cmp.basis().matrix.clone();
     let n = cmp.versions.len();
     // Counted once per comparison (see `Analysis`), not per reference.
-    let words = &cmp.analysis().row_words;
+    let words = &cmp.basis().row_words;
     let mut same_with_ref = vec![0usize; n];
     for p in pair_words {
         if p.a == reference {
@@ -274,7 +274,7 @@ pub fn compute(
         .collect();
     Stats {
         reference,
-        most_central: cmp.analysis().most_central,
+        most_central: cmp.basis().most_central,
         matrix: m,
         versions,
     }
