@@ -43,13 +43,33 @@ use crate::view::{Choice, StoryView};
 /// Version of the JSON shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// A sequence written from an iterator made when it is written: the document
+/// never holds its items (on two whole books, the changes alone made tens of
+/// megabytes of borrowed records before the first byte went out).
+struct Seq<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Seq<'a, T> {
+    fn new<I>(items: impl Fn() -> I + 'a) -> Self
+    where
+        I: Iterator<Item = T> + 'a,
+    {
+        Self(Box::new(move || Box::new(items())))
+    }
+}
+
+impl<T: Serialize> Serialize for Seq<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 #[derive(Serialize)]
 struct Doc<'a> {
     schema_version: u32,
     identical: bool,
-    versions: Vec<VersionDto<'a>>,
-    rows: Vec<RowDto<'a>>,
-    changes: Vec<ChangeDto<'a>>,
+    versions: Seq<'a, VersionDto<'a>>,
+    rows: Seq<'a, RowDto<'a>>,
+    changes: Seq<'a, ChangeDto<'a>>,
     /// Which pairs `changes` holds: `all` (every pair of versions in a row)
     /// or `hub` (many versions: each row's versions against its hub, the
     /// most central version the row has).
@@ -66,7 +86,7 @@ struct ViewDto<'a> {
     reference: usize,
     versions: &'a [usize],
     boilerplate: bool,
-    changes: Vec<ChangeDto<'a>>,
+    changes: Seq<'a, ChangeDto<'a>>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +98,7 @@ struct VersionDto<'a> {
     /// What a web page says about itself; absent for text versions.
     #[serde(skip_serializing_if = "Option::is_none")]
     metadata: Option<&'a crate::model::Metadata>,
-    paragraphs: Vec<ParagraphDto<'a>>,
+    paragraphs: Seq<'a, ParagraphDto<'a>>,
 }
 
 #[derive(Serialize)]
@@ -167,10 +187,8 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
         reference: view.choice.reference,
         versions: &view.choice.versions,
         boilerplate: view.choice.boilerplate,
-        changes: view
-            .changes
-            .iter()
-            .map(|c| {
+        changes: Seq::new(|| {
+            view.changes.iter().map(|c| {
                 ChangeDto::new(
                     (c.row, c.version, c.against),
                     (c.kind, &c.reason, c.across),
@@ -178,7 +196,7 @@ pub fn write_view(cmp: &Comparison, view: &StoryView, out: &mut impl Write) -> i
                     (&c.old_span, &c.new_span),
                 )
             })
-            .collect(),
+        }),
     });
     emit(&doc(cmp, &view.analysis(cmp).stats, chosen), out)
 }
@@ -246,19 +264,15 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
     Doc {
         schema_version: SCHEMA_VERSION,
         identical: cmp.identical(),
-        versions: cmp
-            .versions
-            .iter()
-            .map(|v| VersionDto {
+        versions: Seq::new(|| {
+            cmp.versions.iter().map(|v| VersionDto {
                 path: &v.path,
                 label: &v.label,
                 encoding: &v.encoding,
                 notes: &v.notes,
                 metadata: v.metadata.as_ref(),
-                paragraphs: v
-                    .paragraphs
-                    .iter()
-                    .map(|p| ParagraphDto {
+                paragraphs: Seq::new(|| {
+                    v.paragraphs.iter().map(|p| ParagraphDto {
                         id: p.id,
                         line_start: p.line_start,
                         line_end: p.line_end,
@@ -268,24 +282,22 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
                         reason: p.reason.as_deref(),
                         text: &p.text,
                     })
-                    .collect(),
+                }),
             })
-            .collect(),
-        rows: cmp
-            .table
-            .rows
-            .iter()
-            .zip(&cmp.similarity)
-            .map(|(r, &similarity)| RowDto {
-                cells: &r.cells,
-                similarity: (similarity * 1000.0).round() / 1000.0,
-                moved: &r.moved,
-            })
-            .collect(),
-        changes: cmp
-            .changes
-            .iter()
-            .map(|c| {
+        }),
+        rows: Seq::new(|| {
+            cmp.table
+                .rows
+                .iter()
+                .zip(&cmp.similarity)
+                .map(|(r, &similarity)| RowDto {
+                    cells: &r.cells,
+                    similarity: (similarity * 1000.0).round() / 1000.0,
+                    moved: &r.moved,
+                })
+        }),
+        changes: Seq::new(|| {
+            cmp.changes.iter().map(|c| {
                 let ch = &c.change;
                 ChangeDto::new(
                     (c.row, c.version, c.against),
@@ -294,7 +306,7 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
                     (&ch.old_span, &ch.new_span),
                 )
             })
-            .collect(),
+        }),
         pairs: match cmp.pairing {
             Pairing::All => "all",
             Pairing::Hub { .. } => "hub",
