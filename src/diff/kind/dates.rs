@@ -10,6 +10,19 @@ use super::*;
 /// "October" alike): day and month names, relative days, years, and day
 /// numbers next to a month.
 pub(super) fn date_terms(side: Side<'_>, words: &[String]) -> Vec<String> {
+    // Asked of both sides of every change, most of which name no date: a
+    // side none of whose words could be one is answered before its raw
+    // words are gathered.
+    let may_date = |w: &String| {
+        let w = crate::diff::names::bare(w).trim_end_matches('.');
+        lexicon::month(w).is_some()
+            || DATE_WORDS.contains(&w)
+            || is_year(w)
+            || lexicon::value(w.trim_end_matches(|c: char| c.is_alphabetic())).is_some()
+    };
+    if !words.iter().any(may_date) {
+        return Vec::new();
+    }
     let raw = raw_words(whole_words(side));
     let month_near = side
         .word_before()
@@ -35,10 +48,7 @@ pub(super) fn date_terms(side: Side<'_>, words: &[String]) -> Vec<String> {
             }
         } else if DATE_WORDS.contains(&w) {
             out.push(w.to_string());
-        } else if w.len() == 4
-            && (w.starts_with("19") || w.starts_with("20"))
-            && w.chars().all(|c| c.is_ascii_digit())
-        {
+        } else if is_year(w) {
             out.push(format!("year {w}"));
         } else if months
             && let Some(v) = lexicon::value(w.trim_end_matches(|c: char| c.is_alphabetic()))
@@ -50,6 +60,13 @@ pub(super) fn date_terms(side: Side<'_>, words: &[String]) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// A year as a date term: four digits from 1900 to 2099.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// A date on one side of a change whose counterpart sentence names another
