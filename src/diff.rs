@@ -458,16 +458,16 @@ fn token_ops(
         ),
         ..*opts
     };
+    let (ia, ib) = inline::intern(&ka, &kb);
     let Some(blocks) = sentences::blocks(old, ta, new, tb) else {
-        return inline::absorb_weak_equalities(inline::diff_keys(&ka, &kb, opts.deadline), &ka);
+        return inline::absorb_weak_equalities(inline::diff_keys(&ia, &ib, opts.deadline), &ka);
     };
     let mut ops = Vec::new();
     for block in blocks {
         match block {
             sentences::Block::Counterparts(o, n) => {
-                let (ko, kn) = (&ka[o.clone()], &kb[n.clone()]);
-                let found = inline::diff_keys(ko, kn, opts.deadline);
-                for (tag, so, sn) in inline::absorb_weak_equalities(found, ko) {
+                let found = inline::diff_keys(&ia[o.clone()], &ib[n.clone()], opts.deadline);
+                for (tag, so, sn) in inline::absorb_weak_equalities(found, &ka[o.clone()]) {
                     ops.push((
                         tag,
                         so.start + o.start..so.end + o.start,

@@ -26,7 +26,11 @@ pub type Op = (Tag, Range<usize>, Range<usize>);
 /// Diffs two key sequences. When the deadline passes, `similar` returns a coarser
 /// (still correct) diff.
 #[must_use]
-pub fn diff_keys(old: &[&str], new: &[&str], deadline: Duration) -> Vec<Op> {
+pub fn diff_keys<K: Eq + std::hash::Hash + Ord>(
+    old: &[K],
+    new: &[K],
+    deadline: Duration,
+) -> Vec<Op> {
     let until = Instant::now().checked_add(deadline);
     capture_diff_slices_deadline(Algorithm::Patience, old, new, until)
         .iter()
@@ -41,6 +45,23 @@ pub fn diff_keys(old: &[&str], new: &[&str], deadline: Duration) -> Vec<Op> {
             (tag, o, n)
         })
         .collect()
+}
+
+/// The keys of two token sequences as small numbers, equal where the keys
+/// are: the diff hashes and compares every key many times over (patience
+/// looks for unique ones at each level), and a number is cheaper to do both
+/// with than a word.
+#[must_use]
+pub fn intern<'k>(old: &[&'k str], new: &[&'k str]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: std::collections::HashMap<&'k str, u32> =
+        std::collections::HashMap::with_capacity(old.len() + new.len());
+    let mut id_of = |k: &'k str| {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(k).or_insert(next)
+    };
+    let a = old.iter().map(|k| id_of(k)).collect();
+    let b = new.iter().map(|k| id_of(k)).collect();
+    (a, b)
 }
 
 /// Whether a token key is too weak to anchor a diff on its own: punctuation,
