@@ -172,7 +172,9 @@ impl<'a> ChangeDto<'a> {
 /// # Errors
 /// When writing fails.
 pub fn write(cmp: &Comparison, out: &mut impl Write) -> io::Result<()> {
-    let st = stats::compute_central(cmp);
+    // The statistics and the names and quotations need nothing of each
+    // other: both at once (the analysis is kept on `cmp` for `doc`).
+    let (st, _) = rayon::join(|| stats::compute_central(cmp), || cmp.analysis());
     emit(&doc(cmp, &st, None), out)
 }
 
