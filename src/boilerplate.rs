@@ -160,12 +160,19 @@ impl Classifier {
     /// paragraphs it keeps by (see [`crate::align::align_reusing`]).
     pub fn classify_keeping_terms(&self, versions: &mut [Version]) -> Terms {
         use rayon::prelude::*;
-        // The rules' flags (compiling the rules first) and the term search
-        // need nothing of each other: both at once.
-        let (flags, (search, terms)): (Vec<Vec<Flag>>, _) = rayon::join(
-            || versions.par_iter().map(|v| self.flags(v)).collect(),
+        // Compiling the rules and building the term search need nothing of
+        // each other: both at once. The rules are compiled before any
+        // version asks for them: a version's task waiting on the compile
+        // would hold a worker that could help with it.
+        let ((), (search, terms)) = rayon::join(
+            || {
+                if self.built_in_rules {
+                    self.built_in.get_or_init(rules::built_in);
+                }
+            },
             || Self::search(versions),
         );
+        let flags: Vec<Vec<Flag>> = versions.par_iter().map(|v| self.flags(v)).collect();
         let mut start = Vec::with_capacity(versions.len());
         let mut next = 0;
         for v in versions.iter() {
