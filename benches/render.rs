@@ -2,6 +2,10 @@
 //! into an off-screen buffer, at the top and in the middle of a 30,000-row
 //! story, and the keypresses that move far (page down, end, next changed row).
 //! The cost of a frame must depend on the screen, not on the story's length.
+//! When the two whole Bibles are built (`scripts/bibles.py
+//! $TMPDIR/wirediff-bibles/full`, or `WIREDIFF_BIBLES`), the same frames and
+//! keys at the top, the middle and the end of them (issue 10: a frame within
+//! 2 ms anywhere in the two books).
 
 use std::hint::black_box;
 
@@ -25,7 +29,81 @@ fn long_story() -> App {
     App::new(cmp, Keymap::default(), (200, 50))
 }
 
+/// The two whole Bibles compared and opened, when built.
+fn bibles() -> Option<App> {
+    let root = std::env::var_os("WIREDIFF_BIBLES").map_or_else(
+        || std::env::temp_dir().join("wirediff-bibles"),
+        std::path::PathBuf::from,
+    );
+    let dir = root.join("full");
+    let files: Vec<String> = ["kjv.txt", "web.txt"]
+        .iter()
+        .map(|f| dir.join(f).to_string_lossy().into_owned())
+        .collect();
+    if !files.iter().all(|f| std::path::Path::new(f).is_file()) {
+        println!(
+            "skipped: the whole Bibles (build them: python3 scripts/bibles.py {})",
+            dir.display()
+        );
+        return None;
+    }
+    let opts = wirediff::ingest::ReadOptions {
+        max_bytes: u64::MAX,
+        ..wirediff::ingest::ReadOptions::default()
+    };
+    let versions = wirediff::ingest::load(&files, &opts).ok()?;
+    let cmp = compare(versions, &EngineConfig::default()).ok()?;
+    Some(App::new(cmp, Keymap::default(), (200, 50)))
+}
+
+/// Frames at the top, the middle and the end of the Bibles, and `n` from
+/// the middle.
+fn bible_frames(c: &mut Criterion) {
+    let Some(mut app) = bibles() else {
+        return;
+    };
+    let theme = Theme::new(ThemeName::Dark, ColorLevel::Truecolor, false);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    let mut g = c.benchmark_group("tui-bibles");
+    let last = app.items.len().saturating_sub(1);
+    for (name, at) in [("top", 0), ("middle", last / 2), ("end", last)] {
+        app.top.item = at;
+        g.bench_function(format!("frame-200x50-{name}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| {
+                        f.render_widget(
+                            Screen {
+                                app: black_box(&app),
+                                theme: &theme,
+                            },
+                            f.area(),
+                        )
+                    })
+                    .map(|_| ())
+            })
+        });
+    }
+    g.bench_function("key-next-change", |b| {
+        b.iter(|| {
+            app.top.item = last / 2;
+            app.current_change = None;
+            app.update(Action::NextChange);
+        });
+    });
+    // A search that matches nowhere reads every row once: the worst case.
+    app.search = Some("no such words anywhere".into());
+    g.bench_function("search-not-found", |b| {
+        b.iter(|| {
+            app.top.item = last / 2;
+            app.update(Action::NextChange);
+        });
+    });
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    bible_frames(c);
     let mut app = long_story();
     let theme = Theme::new(ThemeName::Dark, ColorLevel::Truecolor, false);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
