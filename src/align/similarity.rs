@@ -154,6 +154,9 @@ pub struct Search {
     pub nodes: Vec<Node>,
     features: Vec<Features>,
     postings: Vec<Vec<u32>>,
+    /// Each node's version, packed: the posting walk reads it for every
+    /// posting, and a node record is eight times the size.
+    version_of: Vec<u32>,
     n_versions: usize,
 }
 
@@ -172,10 +175,15 @@ impl Search {
             }
         }
         let n_versions = nodes.iter().map(|n| n.version + 1).max().unwrap_or(0);
+        let version_of = nodes
+            .iter()
+            .map(|n| u32::try_from(n.version).unwrap_or(u32::MAX))
+            .collect();
         Self {
             nodes,
             features,
             postings,
+            version_of,
             n_versions,
         }
     }
@@ -196,7 +204,7 @@ impl Search {
     /// The kept candidates of node `i`, best first per other version.
     /// `scratch` holds one zero per node and is left so.
     fn candidates_of(&self, i: usize, scratch: &mut [f32]) -> Vec<Candidate> {
-        let (nodes, postings) = (&self.nodes, &self.postings);
+        let (nodes, postings, version_of) = (&self.nodes, &self.postings, &self.version_of);
         // A term only this paragraph holds finds nothing: probing it would
         // waste a slot, and a reworded paragraph full of new words would
         // then find no counterpart at all.
@@ -223,7 +231,7 @@ impl Search {
             }
             for &j in list {
                 let j = j as usize;
-                if nodes[j].version == nodes[i].version {
+                if version_of[j] == version_of[i] {
                     continue;
                 }
                 if scratch[j] == 0.0 {
@@ -237,7 +245,7 @@ impl Search {
         // selection, not a sort: the touched list can be thousands long.
         let mut by_version: Vec<Vec<(f32, usize)>> = vec![Vec::new(); self.n_versions];
         for &j in &touched {
-            by_version[nodes[j].version].push((scratch[j], j));
+            by_version[version_of[j] as usize].push((scratch[j], j));
             scratch[j] = 0.0;
         }
         let mut found: Vec<Candidate> =
