@@ -35,7 +35,7 @@ use serde::Serialize;
 use crate::analysis::entities::Entity;
 use crate::analysis::quotes::Quotation;
 use crate::analysis::stats::{self, Stats};
-use crate::compare::{Comparison, Pairing};
+use crate::compare::{Comparison, Pairing, RowChange};
 use crate::diff::{ChangeKind, Reason};
 use crate::model::ParagraphKind;
 use crate::view::{Choice, StoryView};
@@ -63,13 +63,13 @@ impl<T: Serialize> Serialize for Seq<'_, T> {
     }
 }
 
-#[derive(Serialize)]
+/// The document, written field by field by [`emit`] (in this order).
 struct Doc<'a> {
     schema_version: u32,
     identical: bool,
     versions: Seq<'a, VersionDto<'a>>,
     rows: Seq<'a, RowDto<'a>>,
-    changes: Seq<'a, ChangeDto<'a>>,
+    changes: &'a [RowChange],
     /// Which pairs `changes` holds: `all` (every pair of versions in a row)
     /// or `hub` (many versions: each row's versions against its hub, the
     /// most central version the row has).
@@ -77,7 +77,6 @@ struct Doc<'a> {
     stats: &'a Stats,
     entities: &'a [Entity],
     quotes: &'a [Quotation],
-    #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<ViewDto<'a>>,
 }
 
@@ -139,6 +138,17 @@ struct ChangeDto<'a> {
 }
 
 impl<'a> ChangeDto<'a> {
+    /// A change as the comparison stores it.
+    fn stored(c: &'a RowChange) -> Self {
+        let ch = &c.change;
+        Self::new(
+            (c.row, c.version, c.against),
+            (ch.kind, &ch.reason, c.across),
+            (&ch.old, &ch.new),
+            (&ch.old_span, &ch.new_span),
+        )
+    }
+
     /// One change as written: `(row, version, against)`, then what both
     /// change types hold (a stored [`crate::compare::RowChange`] and a view's
     /// [`crate::view::Oriented`] alike).
@@ -216,10 +226,76 @@ pub fn write_value<T: Serialize>(value: &T, out: &mut impl Write) -> io::Result<
 
 fn emit(doc: &Doc<'_>, out: &mut impl Write) -> io::Result<()> {
     // Compact: indentation made a third of the bytes of a document that runs
-    // to several times its input (`jq .` lays it out for people).
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, TerminalSafe);
-    doc.serialize(&mut ser).map_err(io::Error::from)?;
+    // to several times its input (`jq .` lays it out for people). Written
+    // field by field, as serde would write the struct, so that the changes
+    // (most of a long story's document) can be written in parallel.
+    out.write_all(b"{\"schema_version\":")?;
+    value(out, &doc.schema_version)?;
+    out.write_all(b",\"identical\":")?;
+    value(out, &doc.identical)?;
+    out.write_all(b",\"versions\":")?;
+    value(out, &doc.versions)?;
+    out.write_all(b",\"rows\":")?;
+    value(out, &doc.rows)?;
+    out.write_all(b",\"changes\":")?;
+    changes(out, doc.changes)?;
+    out.write_all(b",\"pairs\":")?;
+    value(out, doc.pairs)?;
+    out.write_all(b",\"stats\":")?;
+    value(out, doc.stats)?;
+    out.write_all(b",\"entities\":")?;
+    value(out, doc.entities)?;
+    out.write_all(b",\"quotes\":")?;
+    value(out, doc.quotes)?;
+    if let Some(view) = &doc.view {
+        out.write_all(b",\"view\":")?;
+        value(out, view)?;
+    }
+    out.write_all(b"}")?;
     writeln!(out)
+}
+
+/// Writes one value as compact, terminal-safe JSON.
+fn value<T: Serialize + ?Sized>(out: &mut (impl Write + ?Sized), v: &T) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, TerminalSafe);
+    v.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// Changes serialised per block on every core, a few blocks at a time (so
+/// the document is never held whole), and written in order: the same bytes
+/// as one array written by one thread.
+const CHANGES_PER_BLOCK: usize = 4096;
+
+/// Writes the stored changes as a JSON array (see [`CHANGES_PER_BLOCK`]).
+fn changes(out: &mut impl Write, all: &[RowChange]) -> io::Result<()> {
+    use rayon::prelude::*;
+    out.write_all(b"[")?;
+    let blocks: Vec<&[RowChange]> = all.chunks(CHANGES_PER_BLOCK).collect();
+    let window = 2 * rayon::current_num_threads().max(1);
+    let mut first = true;
+    for some in blocks.chunks(window) {
+        let written: Vec<io::Result<Vec<u8>>> = some
+            .par_iter()
+            .map(|block| {
+                let mut buf = Vec::with_capacity(block.len() * 192);
+                for (k, c) in block.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(b',');
+                    }
+                    value(&mut buf, &ChangeDto::stored(c))?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for buf in written {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(&buf?)?;
+        }
+    }
+    out.write_all(b"]")
 }
 
 /// Compact JSON that is safe on a terminal: serde_json escapes only C0
@@ -298,17 +374,7 @@ fn doc<'a>(cmp: &'a Comparison, st: &'a Stats, view: Option<ViewDto<'a>>) -> Doc
                     moved: &r.moved,
                 })
         }),
-        changes: Seq::new(|| {
-            cmp.changes.iter().map(|c| {
-                let ch = &c.change;
-                ChangeDto::new(
-                    (c.row, c.version, c.against),
-                    (ch.kind, &ch.reason, c.across),
-                    (&ch.old, &ch.new),
-                    (&ch.old_span, &ch.new_span),
-                )
-            })
-        }),
+        changes: &cmp.changes,
         pairs: match cmp.pairing {
             Pairing::All => "all",
             Pairing::Hub { .. } => "hub",
