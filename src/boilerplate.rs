@@ -139,10 +139,20 @@ impl Classifier {
         })
     }
 
+    /// The built-in rules, compiled on the first call (outside the lock, as
+    /// [`rules::built_in`] explains: compiling runs on the thread pool).
+    fn built_in_rules(&self) -> &[Rule] {
+        if let Some(rules) = self.built_in.get() {
+            return rules;
+        }
+        let compiled = rules::built_in();
+        self.built_in.get_or_init(|| compiled)
+    }
+
     /// The first rule, the user's before the built-in ones, that matches `folded`.
     fn first_match(&self, folded: &str) -> Option<&Rule> {
         let built_in: &[Rule] = if self.built_in_rules {
-            self.built_in.get_or_init(rules::built_in)
+            self.built_in_rules()
         } else {
             &[]
         };
@@ -167,7 +177,7 @@ impl Classifier {
         let ((), (search, terms)) = rayon::join(
             || {
                 if self.built_in_rules {
-                    self.built_in.get_or_init(rules::built_in);
+                    self.built_in_rules();
                 }
             },
             || Self::search(versions),

@@ -251,7 +251,16 @@ const BUILT_IN: &[(&str, Strength, &str)] = &[
 #[must_use]
 pub fn built_in() -> Vec<Rule> {
     static COMPILED: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
-    COMPILED.get_or_init(compile_built_in).clone()
+    if let Some(rules) = COMPILED.get() {
+        return rules.clone();
+    }
+    // Compiled outside the lock: compiling runs on the thread pool, and a
+    // worker waiting for its parts may take up another comparison's task
+    // that asks for the rules too; inside `get_or_init` that task would
+    // wait on the lock its own thread holds, for ever. Two threads that
+    // race here both compile, and one result is kept.
+    let compiled = compile_built_in();
+    COMPILED.get_or_init(|| compiled).clone()
 }
 
 fn compile_built_in() -> Vec<Rule> {
