@@ -19,6 +19,10 @@ use wirediff::compare::{EngineConfig, compare};
 use wirediff::ingest::{self, ReadOptions};
 use wirediff::model::Version;
 
+#[path = "support/bibles.rs"]
+mod bibles;
+use bibles::bibles;
+
 #[path = "../tests/support/synth.rs"]
 mod synth;
 
@@ -63,32 +67,6 @@ fn stages(c: &mut Criterion, name: &str, files: &[String], versions: &[Version])
         });
     });
     g.finish();
-}
-
-/// The Bibles' prefix in `dir/size`, when built.
-fn bibles(size: &str) -> Option<(Vec<String>, Vec<Version>)> {
-    let root = std::env::var_os("WIREDIFF_BIBLES").map_or_else(
-        || std::env::temp_dir().join("wirediff-bibles"),
-        std::path::PathBuf::from,
-    );
-    let dir = root.join(size);
-    let files: Vec<String> = ["kjv.txt", "web.txt"]
-        .iter()
-        .map(|f| dir.join(f).to_string_lossy().into_owned())
-        .collect();
-    if !files.iter().all(|f| std::path::Path::new(f).is_file()) {
-        println!(
-            "skipped: the Bibles at {size} (build them: python3 scripts/bibles.py {} --verses N)",
-            dir.display()
-        );
-        return None;
-    }
-    let opts = ReadOptions {
-        max_bytes: u64::MAX,
-        ..ReadOptions::default()
-    };
-    let versions = ingest::load(&files, &opts).ok()?;
-    Some((files, versions))
 }
 
 fn benches(c: &mut Criterion) {

@@ -18,6 +18,9 @@ use wirediff::tui::keymap::{Action, Keymap};
 use wirediff::tui::theme::{ColorLevel, Theme, ThemeName};
 use wirediff::tui::views::Screen;
 
+#[path = "support/bibles.rs"]
+mod bibles;
+
 #[path = "../tests/support/synth.rs"]
 mod synth;
 
@@ -31,29 +34,25 @@ fn long_story() -> App {
 
 /// The two whole Bibles compared and opened, when built.
 fn bibles() -> Option<App> {
-    let root = std::env::var_os("WIREDIFF_BIBLES").map_or_else(
-        || std::env::temp_dir().join("wirediff-bibles"),
-        std::path::PathBuf::from,
-    );
-    let dir = root.join("full");
-    let files: Vec<String> = ["kjv.txt", "web.txt"]
-        .iter()
-        .map(|f| dir.join(f).to_string_lossy().into_owned())
-        .collect();
-    if !files.iter().all(|f| std::path::Path::new(f).is_file()) {
-        println!(
-            "skipped: the whole Bibles (build them: python3 scripts/bibles.py {})",
-            dir.display()
-        );
-        return None;
-    }
-    let opts = wirediff::ingest::ReadOptions {
-        max_bytes: u64::MAX,
-        ..wirediff::ingest::ReadOptions::default()
-    };
-    let versions = wirediff::ingest::load(&files, &opts).ok()?;
+    let (_, versions) = bibles::bibles("full")?;
     let cmp = compare(versions, &EngineConfig::default()).ok()?;
     Some(App::new(cmp, Keymap::default(), (200, 50)))
+}
+
+/// Draws one frame of `app` into `terminal`.
+fn frame(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                Screen {
+                    app: black_box(app),
+                    theme,
+                },
+                f.area(),
+            )
+        })
+        .map(|_| ())
+        .expect("draws");
 }
 
 /// Frames at the top, the middle and the end of the Bibles, and `n` from
@@ -69,19 +68,7 @@ fn bible_frames(c: &mut Criterion) {
     for (name, at) in [("top", 0), ("middle", last / 2), ("end", last)] {
         app.top.item = at;
         g.bench_function(format!("frame-200x50-{name}"), |b| {
-            b.iter(|| {
-                terminal
-                    .draw(|f| {
-                        f.render_widget(
-                            Screen {
-                                app: black_box(&app),
-                                theme: &theme,
-                            },
-                            f.area(),
-                        )
-                    })
-                    .map(|_| ())
-            })
+            b.iter(|| frame(&mut terminal, &app, &theme))
         });
     }
     g.bench_function("key-next-change", |b| {
@@ -109,36 +96,12 @@ fn benches(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     let mut g = c.benchmark_group("tui-30k-rows");
     g.bench_function("frame-200x50-top", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|f| {
-                    f.render_widget(
-                        Screen {
-                            app: black_box(&app),
-                            theme: &theme,
-                        },
-                        f.area(),
-                    )
-                })
-                .map(|_| ())
-        })
+        b.iter(|| frame(&mut terminal, &app, &theme))
     });
     let middle = app.items.len() / 2;
     app.top.item = middle;
     g.bench_function("frame-200x50-middle", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|f| {
-                    f.render_widget(
-                        Screen {
-                            app: black_box(&app),
-                            theme: &theme,
-                        },
-                        f.area(),
-                    )
-                })
-                .map(|_| ())
-        })
+        b.iter(|| frame(&mut terminal, &app, &theme))
     });
     g.bench_function("key-page-down", |b| {
         b.iter(|| {

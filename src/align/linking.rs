@@ -120,21 +120,20 @@ pub fn links(
 /// almost none, and a diff over all their paragraphs cost a third of
 /// aligning twenty of them).
 fn exact_copies(a_nodes: &[usize], b_nodes: &[usize], exact: &[u64]) -> Vec<(usize, usize)> {
-    let in_b: std::collections::HashSet<u64> = b_nodes.iter().map(|&j| exact[j]).collect();
-    let a_kept: Vec<usize> = a_nodes
-        .iter()
-        .copied()
-        .filter(|&i| in_b.contains(&exact[i]))
-        .collect();
+    // Those of `nodes` whose key `other` holds too.
+    let kept = |nodes: &[usize], other: &[usize]| -> Vec<usize> {
+        let keys: std::collections::HashSet<u64> = other.iter().map(|&j| exact[j]).collect();
+        nodes
+            .iter()
+            .copied()
+            .filter(|&i| keys.contains(&exact[i]))
+            .collect()
+    };
+    let a_kept = kept(a_nodes, b_nodes);
     if a_kept.is_empty() {
         return Vec::new();
     }
-    let in_a: std::collections::HashSet<u64> = a_kept.iter().map(|&i| exact[i]).collect();
-    let b_kept: Vec<usize> = b_nodes
-        .iter()
-        .copied()
-        .filter(|&j| in_a.contains(&exact[j]))
-        .collect();
+    let b_kept = kept(b_nodes, &a_kept);
     let ka: Vec<u64> = a_kept.iter().map(|&i| exact[i]).collect();
     let kb: Vec<u64> = b_kept.iter().map(|&j| exact[j]).collect();
     let mut pairs = Vec::new();
