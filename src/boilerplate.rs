@@ -295,10 +295,10 @@ impl Classifier {
 }
 
 /// Whether a paragraph of one version has a story-like counterpart in
-/// another: a similar paragraph there, sharing three terms, or two when this
-/// paragraph holds a good share of it (so a two-word label is no counterpart
-/// of a long paragraph that happens to name the same place), and not itself
-/// flagged as furniture.
+/// another: a similar paragraph there that its own text does not flag as
+/// furniture, sharing three terms, or two when this paragraph holds a good
+/// share of it (so a two-word label is no counterpart of a long paragraph
+/// that happens to name the same place).
 ///
 /// Found on demand and remembered: the verdict needs it only for the
 /// paragraphs a weak rule or shape flags, and for the first and last shared
