@@ -5,17 +5,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn wirediff() -> Command {
-    let mut cmd = Command::cargo_bin("wirediff").expect("binary built");
-    cmd.arg("--no-config").env_remove("WIREDIFF_CONFIG");
-    cmd
-}
-
-fn write(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> String {
-    let p = dir.path().join(name);
-    std::fs::write(&p, body).expect("write fixture");
-    p.display().to_string()
-}
+#[path = "support/command.rs"]
+mod command;
+use command::{wirediff, write};
 
 const STORY_A: &str = "Officials said seven guards were wounded when two armed drones struck the residence on Sunday.\n\nThe prime minister appeared on television soon after, calm and composed, and called for dialogue.\n\nProtesters have camped outside the zone for a month, demanding a recount of the vote.";
 const STORY_B: &str = "Officials said seven guards were injured when two armed drones struck the residence on Sunday.\n\nThe prime minister appeared on television soon after, calm and composed, and called for dialogue.\n\nProtesters have camped outside the zone for a month, demanding a recount of the vote.";

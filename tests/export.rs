@@ -76,11 +76,12 @@ mod view {
 // Running the command and the library
 // ---------------------------------------------------------------------------
 
+#[path = "support/command.rs"]
+mod command;
+
 fn wirediff() -> Command {
-    let mut cmd = Command::cargo_bin("wirediff").expect("binary built");
-    cmd.arg("--no-config")
-        .env_remove("WIREDIFF_CONFIG")
-        .env_remove("NO_COLOR")
+    let mut cmd = command::wirediff();
+    cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR");
     cmd

@@ -8,21 +8,12 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn wirediff() -> Command {
-    let mut cmd = Command::cargo_bin("wirediff").expect("binary built");
-    cmd.arg("--no-config").env_remove("WIREDIFF_CONFIG");
-    cmd
-}
-
-fn write(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> String {
-    let p = dir.path().join(name);
-    std::fs::write(&p, body).expect("write fixture");
-    p.display().to_string()
-}
+#[path = "support/command.rs"]
+mod command;
+use command::{wirediff, write};
 
 fn fixture(name: &str) -> String {
     format!(

@@ -18,9 +18,11 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "support/command.rs"]
+mod command;
+
 fn wirediff() -> Command {
-    let mut cmd = Command::cargo_bin("wirediff").expect("binary built");
-    cmd.arg("--no-config").env_remove("WIREDIFF_CONFIG");
+    let mut cmd = command::wirediff();
     // clap writes escapes raw only to a terminal, and strips them otherwise;
     // forcing colour makes a pipe behave like the terminal the testers used.
     cmd.env("CLICOLOR_FORCE", "1");

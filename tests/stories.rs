@@ -8,14 +8,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn wirediff() -> Command {
-    let mut cmd = Command::cargo_bin("wirediff").expect("binary built");
-    cmd.arg("--no-config").env_remove("WIREDIFF_CONFIG");
-    cmd
-}
+#[path = "support/command.rs"]
+mod command;
+use command::wirediff;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

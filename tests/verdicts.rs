@@ -4,9 +4,12 @@
 
 use assert_cmd::Command;
 
+#[path = "support/command.rs"]
+mod command;
+
 fn wirediff() -> Command {
-    let mut c = Command::cargo_bin("wirediff").expect("binary built");
-    c.env("NO_COLOR", "1").arg("--no-config");
+    let mut c = command::wirediff();
+    c.env("NO_COLOR", "1");
     c
 }
 
